@@ -1,0 +1,175 @@
+r"""The seeds' two models, and mini-batch iteration.
+
+Parameters are vectors :math:`\theta` of shape ``(..., 2)`` so that
+:func:`gdlib.descend` can run one model or a batch of them:
+``(m, b)`` for the line, ``(w, b)`` for the sigmoid neuron.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Iterator
+
+import numpy as np
+
+
+def _data(name: str, values: object) -> np.ndarray:
+    arr = np.asarray(values, dtype=float)
+    if arr.ndim != 1 or arr.size == 0:
+        raise ValueError(f"{name} must be a non-empty 1-D array, got shape {arr.shape}")
+    if not np.all(np.isfinite(arr)):
+        raise ValueError(f"{name} must be finite, got {values!r}")
+    return arr
+
+
+class Model:
+    """A data set ``(x, y)`` and a per-sample loss; subclasses give the formulas."""
+
+    def __init__(self, x: object, y: object) -> None:
+        self.x = _data("x", x)
+        self.y = _data("y", y)
+        if self.x.shape != self.y.shape:
+            raise ValueError(f"x and y must have the same length, got {self.x.size} and {self.y.size}")
+
+    def __len__(self) -> int:
+        return self.x.size
+
+    def sample_grads(self, theta: np.ndarray, idx: np.ndarray | slice = slice(None)) -> np.ndarray:
+        """Gradient of each sample's loss, shape ``(..., N, 2)``."""
+        raise NotImplementedError
+
+    def sample_losses(self, theta: np.ndarray, idx: np.ndarray | slice = slice(None)) -> np.ndarray:
+        """Each sample's loss, shape ``(..., N)``."""
+        raise NotImplementedError
+
+    def stochastic_grad(self, batch_size: int | None, rng: np.random.Generator) -> Callable[[np.ndarray], np.ndarray]:
+        """A gradient function for :func:`gdlib.descend` that uses the next mini-batch at every call.
+
+        ``batch_size=None`` is full-batch gradient descent, ``1`` is SGD, ``M`` is
+        mini-batch GD; batches come from :func:`minibatches` with ``rng``.
+        """
+        batches = minibatches(len(self), batch_size, rng)
+        return lambda theta: self.batch_grad(theta, next(batches))
+
+    def batch_grad(self, theta: np.ndarray, idx: np.ndarray | slice) -> np.ndarray:
+        """The cost's gradient estimated on the samples ``idx``."""
+        raise NotImplementedError
+
+
+class LinearRegression(Model):
+    r"""The line :math:`\hat y = m x + b` with the mean-squared-error cost (seed 000).
+
+    .. math::
+        J(m, b) = \frac1N \sum_{i=1}^N \big(y_i - (m x_i + b)\big)^2, \qquad
+        \frac{\partial E_i}{\partial m} = -2x_i\big(y_i - (m x_i + b)\big), \quad
+        \frac{\partial E_i}{\partial b} = -2\big(y_i - (m x_i + b)\big)
+
+    ``theta = (m, b)``.
+    """
+
+    def predict(self, theta: np.ndarray, x: np.ndarray | None = None) -> np.ndarray:
+        theta = np.asarray(theta, dtype=float)
+        x = self.x if x is None else np.asarray(x, dtype=float)
+        return theta[..., 0, None] * x + theta[..., 1, None]
+
+    def residuals(self, theta: np.ndarray, idx: np.ndarray | slice = slice(None)) -> np.ndarray:
+        theta = np.asarray(theta, dtype=float)
+        return self.y[idx] - (theta[..., 0, None] * self.x[idx] + theta[..., 1, None])
+
+    def sample_losses(self, theta, idx=slice(None)):
+        return self.residuals(theta, idx) ** 2
+
+    def sample_grads(self, theta, idx=slice(None)):
+        r = self.residuals(theta, idx)
+        return np.stack([-2 * self.x[idx] * r, -2 * r], axis=-1)
+
+    def cost(self, theta: np.ndarray) -> np.ndarray:
+        """:math:`J(m, b)`, the mean of the squared errors."""
+        return self.sample_losses(theta).mean(axis=-1)
+
+    def grad(self, theta: np.ndarray) -> np.ndarray:
+        """Full-batch gradient of :math:`J`, shape like ``theta``."""
+        return self.batch_grad(theta, slice(None))
+
+    def batch_grad(self, theta, idx):
+        r = self.residuals(theta, idx)
+        return np.stack([(-2 * self.x[idx] * r).mean(axis=-1), (-2 * r).mean(axis=-1)], axis=-1)
+
+    value = cost
+
+
+def sigmoid(z: np.ndarray) -> np.ndarray:
+    r""":math:`\sigma(z) = 1/(1 + e^{-z})`, computed without overflow for large :math:`|z|`."""
+    z = np.asarray(z, dtype=float)
+    e = np.exp(-np.abs(z))
+    return np.where(z >= 0, 1 / (1 + e), e / (1 + e))
+
+
+class SigmoidNeuron(Model):
+    r"""One sigmoid neuron :math:`f(x) = \sigma(wx + b)` with loss :math:`\tfrac12 (f(x) - y)^2` (seed 001).
+
+    .. math::
+        \nabla w = (f(x)-y)\, f(x)\,(1-f(x))\, x, \qquad \nabla b = (f(x)-y)\, f(x)\,(1-f(x))
+
+    Over the data set, losses and gradients are *summed*, as in the seed's code.
+    ``theta = (w, b)``.
+    """
+
+    def predict(self, theta: np.ndarray, x: np.ndarray | None = None) -> np.ndarray:
+        theta = np.asarray(theta, dtype=float)
+        x = self.x if x is None else np.asarray(x, dtype=float)
+        return sigmoid(theta[..., 0, None] * x + theta[..., 1, None])
+
+    def sample_losses(self, theta, idx=slice(None)):
+        fx = self.predict(theta, self.x[idx])
+        return 0.5 * (fx - self.y[idx]) ** 2
+
+    def sample_grads(self, theta, idx=slice(None)):
+        fx = self.predict(theta, self.x[idx])
+        grad_b = (fx - self.y[idx]) * fx * (1 - fx)
+        return np.stack([grad_b * self.x[idx], grad_b], axis=-1)
+
+    def loss(self, theta: np.ndarray) -> np.ndarray:
+        r""":math:`L(w, b) = \sum_i \tfrac12 (f(x_i) - y_i)^2`."""
+        return self.sample_losses(theta).sum(axis=-1)
+
+    def grad(self, theta: np.ndarray) -> np.ndarray:
+        """Full-batch gradient of :math:`L` (summed over the samples)."""
+        return self.batch_grad(theta, slice(None))
+
+    def batch_grad(self, theta, idx):
+        return self.sample_grads(theta, idx).sum(axis=-2)
+
+    value = loss
+
+    def exact_fit(self) -> np.ndarray:
+        r"""For two points, the :math:`(w, b)` that fits both exactly: :math:`\sigma^{-1}(y) = wx + b`."""
+        if len(self) != 2:
+            raise ValueError(f"exact_fit needs exactly 2 samples, got {len(self)}")
+        logit = np.log(self.y / (1 - self.y))
+        w = (logit[1] - logit[0]) / (self.x[1] - self.x[0])
+        return np.array([w, logit[0] - w * self.x[0]])
+
+
+def minibatches(n: int, batch_size: int | None, rng: np.random.Generator) -> Iterator[np.ndarray]:
+    """Endless index batches: each epoch shuffles ``range(n)`` with ``rng`` and cuts it into batches.
+
+    ``batch_size=None`` (or ``n``) yields all samples in order every time: full-batch GD.
+    The last batch of an epoch is smaller when ``batch_size`` does not divide ``n``.
+    """
+    if batch_size is not None and (isinstance(batch_size, bool) or not isinstance(batch_size, (int, np.integer))
+                                   or not 1 <= batch_size <= n):
+        raise ValueError(f"batch_size must be None or a whole number from 1 to {n}, got {batch_size!r}")
+    if not isinstance(rng, np.random.Generator):
+        raise ValueError(f"rng must be a numpy.random.Generator such as np.random.default_rng(0), got {rng!r}")
+    return _batches(n, n if batch_size is None else int(batch_size), rng)
+
+
+def _batches(n: int, batch_size: int, rng: np.random.Generator) -> Iterator[np.ndarray]:
+    if batch_size == n:  # full batch: no shuffling needed, the sum is the same
+        everything = np.arange(n)
+        while True:
+            yield everything
+    while True:
+        order = rng.permutation(n)
+        for start in range(0, n, batch_size):
+            yield order[start:start + batch_size]

@@ -1,0 +1,132 @@
+"""The book's figures, in one style: titled, labelled, with legends, colour-blind safe.
+
+Every function draws on an ``ax`` (a new figure when none is given) and returns it,
+so chapters can compose panels and the widgets can redraw one frame at a time.
+"""
+
+from __future__ import annotations
+
+from typing import Mapping, Sequence
+
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.axes import Axes
+
+from .descent import Result
+from .functions import Function
+
+# Okabe & Ito's palette: distinguishable with every common colour-vision deficiency.
+PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000")
+
+STYLE = {
+    "figure.figsize": (6.4, 4.2),
+    "figure.dpi": 100,
+    "axes.prop_cycle": plt.cycler(color=PALETTE),
+    "axes.titlesize": 12,
+    "axes.labelsize": 11,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "legend.fontsize": 9,
+    "legend.framealpha": 0.9,
+    "image.cmap": "viridis",
+}
+plt.rcParams.update(STYLE)
+
+
+def _axes(ax: Axes | None, projection: str | None = None) -> Axes:
+    if ax is not None:
+        return ax
+    fig = plt.figure(figsize=(6.4, 4.8) if projection else None)
+    return fig.add_subplot(projection=projection)
+
+
+def grid(fn: Function, xlim: Sequence[float], ylim: Sequence[float], n: int = 121):
+    """``X, Y, Z`` on an ``n`` by ``n`` grid, for contour and surface plots."""
+    X, Y = np.meshgrid(np.linspace(*xlim, n), np.linspace(*ylim, n))
+    return X, Y, fn.value(np.stack([X, Y], axis=-1))
+
+
+def _levels(Z: np.ndarray, levels: int | Sequence[float]) -> np.ndarray | int:
+    if not isinstance(levels, int):
+        return np.asarray(levels)
+    lo, hi = float(Z.min()), float(Z.max())
+    if lo >= 0 and hi / max(lo, 1e-12) > 1e3:  # a deep valley: space the levels geometrically
+        return np.geomspace(max(lo, hi * 1e-4), hi, levels)
+    return levels
+
+
+def _as_xs(path: Result | np.ndarray) -> np.ndarray:
+    return path.xs if isinstance(path, Result) else np.asarray(path)
+
+
+def contour(fn: Function, xlim: Sequence[float], ylim: Sequence[float], *,
+            paths: Mapping[str, Result | np.ndarray] | None = None, field: bool = False,
+            levels: int | Sequence[float] = 20, title: str | None = None,
+            ax: Axes | None = None, marks: Sequence[tuple[float, float]] = ()) -> Axes:
+    r"""Contours of a 2-D function, optionally its gradient field and labelled descent paths."""
+    ax = _axes(ax)
+    X, Y, Z = grid(fn, xlim, ylim)
+    ax.contour(X, Y, Z, levels=_levels(Z, levels), cmap="viridis", linewidths=0.8)
+    if field:
+        Xq, Yq, _ = grid(fn, xlim, ylim, n=15)
+        G = fn.grad(np.stack([Xq, Yq], axis=-1))
+        ax.quiver(Xq, Yq, -G[..., 0], -G[..., 1], color="0.45", angles="xy", width=0.003,
+                  label=r"$-\nabla f$ (downhill)")
+    for i, (label, path) in enumerate((paths or {}).items()):
+        xs = _as_xs(path)
+        color = PALETTE[i % len(PALETTE)]
+        ax.plot(xs[:, 0], xs[:, 1], "-o", color=color, ms=2.5, lw=1.2, label=label)
+        ax.plot(*xs[0], "s", color=color, ms=6, mec="white")
+    for point in marks:
+        ax.plot(*point, "*", color="black", ms=11, mec="white", label="minimum" if point is marks[0] else None)
+    ax.set(xlim=xlim, ylim=ylim, xlabel="$x$", ylabel="$y$",
+           title=title or f"Contours of $f = {fn._repr_latex_()[1:-1].split('=', 1)[1].strip()}$")
+    ax.set_aspect("equal", adjustable="box")
+    if paths or field or marks:
+        ax.legend(loc="lower left")
+    return ax
+
+
+def surface(fn: Function, xlim: Sequence[float], ylim: Sequence[float], *,
+            path: Result | np.ndarray | None = None, title: str | None = None,
+            ax: Axes | None = None, label: str = "descent path") -> Axes:
+    """The surface :math:`z = f(x, y)`, with a path rolling down it."""
+    ax = _axes(ax, projection="3d")
+    X, Y, Z = grid(fn, xlim, ylim, n=60)
+    ax.plot_surface(X, Y, Z, cmap="viridis", alpha=0.75, linewidth=0, antialiased=True)
+    if path is not None:
+        xs = _as_xs(path)
+        ax.plot(xs[:, 0], xs[:, 1], fn.value(xs), "-o", color=PALETTE[1], ms=2.5, lw=1.5,
+                label=label, zorder=10)
+        ax.legend(loc="upper left")
+    ax.set(xlabel="$x$", ylabel="$y$", zlabel="$f(x, y)$", title=title or f"The surface of {fn.name}")
+    return ax
+
+
+def curve(fn: Function, xlim: Sequence[float], *, path: Result | np.ndarray | None = None,
+          title: str | None = None, ax: Axes | None = None, label: str = "iterates") -> Axes:
+    """A 1-D function, with the iterates of a run drawn on it."""
+    ax = _axes(ax)
+    xs = np.linspace(*xlim, 400)
+    ax.plot(xs, fn.value(xs[:, None]), color=PALETTE[0], label="$f(x)$")
+    if path is not None:
+        pts = _as_xs(path)[:, 0]
+        ax.plot(pts, fn.value(pts[:, None]), "-o", color=PALETTE[1], ms=3, lw=0.8, label=label)
+    ax.set(xlim=xlim, xlabel="$x$", ylabel="$f(x)$", title=title or f"{fn.name}")
+    ax.legend()
+    return ax
+
+
+def loss_curve(curves: Mapping[str, Result | np.ndarray], *, log: bool = True,
+               ylabel: str = "$f(x_t)$", title: str = "Loss per iteration",
+               ax: Axes | None = None) -> Axes:
+    """Loss (or gradient norm) against the iteration number, one line per run."""
+    ax = _axes(ax)
+    for label, values in curves.items():
+        v = values.values if isinstance(values, Result) else np.asarray(values)
+        ax.plot(np.arange(len(v)), v, label=label)
+    if log:
+        ax.set_yscale("log")
+    ax.set(xlabel="iteration $t$", ylabel=ylabel, title=title)
+    ax.legend()
+    return ax

@@ -1,0 +1,143 @@
+"""`descend`: statuses, batches, recorded values, bad input."""
+
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+import pytest
+
+from gdlib import GD, Adam, Momentum, descend
+from gdlib import functions as F
+
+
+def test_seed_002_run_from_3_4_stops_after_100_iterations_near_the_minimum():
+    # (3, 4) = 3.5 (1, 1) - 0.5 (1, -1). Along (1, -1) the Hessian eigenvalue is 1, so
+    # each step keeps 1 - 0.1 = 0.9 of that part; along (1, 1) it is 3 and 0.7**100 is gone.
+    run = descend(F.bowl, [3.0, 4.0], GD(eta=0.1), steps=100, tol=1e-6)
+    assert run.status == "max_steps" and run.steps == 100
+    np.testing.assert_allclose(run.x, [-0.5 * 0.9**100, 0.5 * 0.9**100], rtol=1e-6)
+    assert run.values[0] == 37.0  # 9 + 12 + 16
+
+
+def test_seed_002_run_converges_when_allowed_more_steps():
+    run = descend(F.bowl, [3.0, 4.0], GD(eta=0.1), steps=1000, tol=1e-6)
+    assert run.status == "converged" and run.steps == 128
+    assert run.grad_norms[-1] < 1e-6 <= run.grad_norms[-2]
+
+
+def test_max_steps_when_tol_is_not_reached():
+    run = descend(F.bowl, [3.0, 4.0], GD(eta=0.01), steps=10, tol=1e-6)
+    assert run.status == "max_steps"
+    assert run.steps == 10 and run.xs.shape == (11, 2) and run.grad_norms.shape == (11,)
+
+
+def test_values_and_grad_norms_are_recorded_for_every_iterate():
+    run = descend(F.rosenbrock, [-1.5, 2.0], Adam(eta=0.05), steps=20)
+    np.testing.assert_allclose(run.values, [F.rosenbrock.value(x) for x in run.xs])
+    np.testing.assert_allclose(run.grad_norms, [np.linalg.norm(F.rosenbrock.grad(x)) for x in run.xs])
+
+
+def test_a_plain_gradient_function_records_no_values_unless_f_is_given():
+    assert descend(F.bowl.grad, [1.0, 1.0], GD(eta=0.1), steps=3).values is None
+    run = descend(F.bowl.grad, [1.0, 1.0], GD(eta=0.1), steps=3, f=F.bowl.value)
+    assert run.values.shape == (4,)
+
+
+def test_divergence_is_a_status_not_a_wall_of_warnings():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        run = descend(F.square, [3.0], GD(eta=1.5), steps=1000)
+    assert run.status == "diverged"
+    assert run.steps < 100  # |x| doubles each step: it passes 1e10 within ~35 steps
+    assert run.grad_norms[-1] > 1e10 > run.grad_norms[-2]
+
+
+def test_overflow_to_infinity_is_reported_as_diverged():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        run = descend(F.rosenbrock, [-1.5, 2.0], GD(eta=0.05), steps=100, blowup=1e300)
+    assert run.status == "diverged"
+    assert not np.all(np.isfinite(run.xs[-1])) or not np.isfinite(run.grad_norms[-1])
+
+
+def test_saddle_point_run_from_the_x_axis_stops_at_the_saddle():
+    run = descend(F.saddle, [2.0, 0.0], GD(eta=0.1), steps=200, tol=1e-6)
+    assert run.status == "converged"
+    np.testing.assert_allclose(run.x, [0.0, 0.0], atol=1e-6)
+
+
+@pytest.mark.parametrize("opt", [GD(eta=0.1), Momentum(eta=0.05, mu=0.9), Adam(eta=0.3)])
+def test_batch_of_starting_points_equals_one_run_at_a_time(opt):
+    starts = np.array([[3.0, 4.0], [-2.0, 1.0], [0.5, -0.5], [10.0, 0.0]])
+    batch = descend(F.bowl, starts, opt, steps=300, tol=1e-8)
+    assert len(batch) == 4
+    for i, x0 in enumerate(starts):
+        one = descend(F.bowl, x0, opt, steps=300, tol=1e-8)
+        assert batch[i].status == one.status
+        assert batch[i].steps == one.steps
+        np.testing.assert_array_equal(batch[i].xs, one.xs)
+        # the same numbers, summed by einsum instead of a dot product: equal to the last bit or so
+        np.testing.assert_allclose(batch[i].grad_norms, one.grad_norms, rtol=1e-15)
+        np.testing.assert_allclose(batch[i].values, one.values, rtol=1e-15)
+
+
+def test_batch_of_learning_rates_equals_one_run_at_a_time():
+    etas = np.array([0.001, 0.1, 0.5, 0.6, 0.7, 2.0])
+    batch = descend(F.bowl, [3.0, 4.0], GD(eta=etas), steps=500, tol=1e-6)
+    # x^2+xy+y^2 has Hessian eigenvalues 1 and 3, so GD is stable exactly for eta < 2/3
+    assert batch.status.tolist() == ["max_steps", "converged", "converged", "converged",
+                                     "diverged", "diverged"]
+    for i, eta in enumerate(etas):
+        one = descend(F.bowl, [3.0, 4.0], GD(eta=eta), steps=500, tol=1e-6)
+        assert (batch[i].status, batch[i].steps) == (one.status, one.steps)
+        np.testing.assert_array_equal(batch[i].xs, one.xs)
+
+
+def test_a_stopped_run_stays_frozen_in_the_batch():
+    batch = descend(F.square, [1.0], GD(eta=np.array([0.5, 0.01])), steps=50, tol=1e-9)
+    assert batch.steps.tolist() == [1, 50]
+    np.testing.assert_array_equal(batch.xs[1:, 0], 0.0)
+    np.testing.assert_array_equal(batch.x, [[0.0], batch.xs[-1, 1]])
+
+
+def test_zero_steps_returns_the_start():
+    run = descend(F.bowl, [1.0, 2.0], GD(), steps=0)
+    assert run.status == "max_steps" and run.xs.tolist() == [[1.0, 2.0]]
+
+
+def test_a_single_run_cannot_be_indexed():
+    with pytest.raises(TypeError, match="already one run"):
+        descend(F.bowl, [1.0, 2.0], GD(), steps=1)[0]
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    (dict(x0=[1.0, float("nan")]), "x0 must be finite, got [1.0, nan]"),
+    (dict(x0=[1.0, float("inf")]), "x0 must be finite, got [1.0, inf]"),
+    (dict(x0=[[[1.0, 2.0]]]), "x0 must have shape (n,) or (batch, n) with n >= 1, got shape (1, 1, 2)"),
+    (dict(x0="origin"), "x0 must be an array of real numbers, got 'origin'"),
+    (dict(x0=[1.0, 2.0, 3.0]), "point must have shape (..., 2), got shape (3,)"),
+    (dict(steps=-1), "steps must be a whole number >= 0, got -1"),
+    (dict(steps=2.5), "steps must be a whole number >= 0, got 2.5"),
+    (dict(tol=0.0), "tol must be in (0, inf), got 0.0"),
+    (dict(tol=-1e-6), "tol must be in (0, inf), got -1e-06"),
+    (dict(optimizer="adam"), "optimizer must be a gdlib optimizer such as GD(eta=0.1), got 'adam'"),
+    (dict(x0=np.ones((3, 2)), optimizer=GD(eta=[0.1, 0.2])),
+     "x0 has 3 starting points but the optimizer's hyper-parameters describe 2 runs"),
+])
+def test_bad_input_names_the_argument_and_the_value(kwargs, message):
+    args = dict(grad=F.bowl, x0=[1.0, 2.0], optimizer=GD(eta=0.1), steps=10) | kwargs
+    with pytest.raises(ValueError) as err:
+        descend(**args)
+    assert str(err.value) == message
+
+
+def test_a_gradient_of_the_wrong_shape_is_refused():
+    with pytest.raises(ValueError) as err:
+        descend(lambda x: np.zeros(3), [1.0, 2.0], GD(), steps=5)
+    assert str(err.value) == "grad returned an array of shape (3,), but x0 has shape (2,); they must match"
+
+
+def test_grad_must_be_callable():
+    with pytest.raises(ValueError, match="grad must be a function x -> gradient, got 3"):
+        descend(3, [1.0], GD(), steps=5)

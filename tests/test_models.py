@@ -1,0 +1,95 @@
+"""The seeds' models and mini-batches."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from gdlib import GD, descend
+from gdlib.models import LinearRegression, SigmoidNeuron, minibatches, sigmoid
+
+RNG = np.random.default_rng(0)
+X = RNG.uniform(150, 190, size=12) / 100  # heights in m
+Y = 60 * X - 30 + RNG.normal(0, 3, size=12)  # weights in kg
+
+
+def central_grad(f, x, h=1e-6):
+    return np.array([(f(x + h * e) - f(x - h * e)) / (2 * h) for e in np.eye(x.size)])
+
+
+@pytest.mark.parametrize("model", [LinearRegression(X, Y), SigmoidNeuron([0.5, 2.5], [0.2, 0.9])],
+                         ids=["line", "neuron"])
+def test_gradients_match_central_differences(model):
+    for theta in RNG.normal(0, 2, size=(5, 2)):
+        np.testing.assert_allclose(model.grad(theta), central_grad(model.value, theta), rtol=1e-6, atol=1e-6)
+        per_sample = model.sample_grads(theta)
+        for i in range(len(model)):
+            loss_i = lambda t: model.sample_losses(t)[i]  # noqa: E731
+            np.testing.assert_allclose(per_sample[i], central_grad(loss_i, theta), rtol=1e-6, atol=1e-6)
+
+
+def test_linear_regression_per_sample_gradient_is_the_seed_formula():
+    model = LinearRegression([2.0], [5.0])
+    # E = (y - (m x + b))^2 with m=1, b=0: residual 3, dE/dm = -2*2*3, dE/db = -2*3
+    assert model.sample_grads(np.array([1.0, 0.0])).tolist() == [[-12.0, -6.0]]
+
+
+def test_linear_regression_reaches_the_least_squares_line():
+    model = LinearRegression(X, Y)
+    run = descend(model, [0.0, 0.0], GD(eta=0.2), steps=100_000, tol=1e-10)
+    assert run.status == "converged"
+    np.testing.assert_allclose(run.x, np.polyfit(X, Y, 1), rtol=1e-6)
+
+
+def test_seed_001_sigmoid_neuron_approaches_the_exact_fit():
+    model = SigmoidNeuron([0.5, 2.5], [0.2, 0.9])
+    run = descend(model, [-2.0, -2.0], GD(eta=1.0), steps=1000)
+    w_star = (np.log(0.9 / 0.1) - np.log(0.2 / 0.8)) / 2
+    np.testing.assert_allclose(model.exact_fit(), [w_star, np.log(0.2 / 0.8) - 0.5 * w_star])
+    np.testing.assert_allclose(run.x, model.exact_fit(), atol=1e-3)
+    assert run.values[-1] < 1e-9 and np.all(np.diff(run.values) <= 1e-15)
+
+
+def test_sigmoid_is_stable_for_large_inputs():
+    assert sigmoid(np.array([-1000.0, 0.0, 1000.0])).tolist() == [0.0, 0.5, 1.0]
+
+
+def test_minibatches_cover_every_sample_once_per_epoch():
+    batches = minibatches(10, 3, np.random.default_rng(1))
+    epoch = [next(batches) for _ in range(4)]
+    assert [len(b) for b in epoch] == [3, 3, 3, 1]
+    assert sorted(np.concatenate(epoch).tolist()) == list(range(10))
+
+
+def test_minibatches_are_reproducible_from_the_seed():
+    a = minibatches(10, 1, np.random.default_rng(7))
+    b = minibatches(10, 1, np.random.default_rng(7))
+    assert [int(next(a)[0]) for _ in range(25)] == [int(next(b)[0]) for _ in range(25)]
+
+
+def test_full_batch_stochastic_gradient_is_the_gradient():
+    model = LinearRegression(X, Y)
+    g = model.stochastic_grad(None, np.random.default_rng(0))
+    np.testing.assert_allclose(g(np.array([1.0, 2.0])), model.grad(np.array([1.0, 2.0])))
+
+
+def test_sgd_gradients_average_to_the_full_gradient_over_an_epoch():
+    model = LinearRegression(X, Y)
+    g = model.stochastic_grad(1, np.random.default_rng(0))
+    theta = np.array([1.0, 2.0])
+    np.testing.assert_allclose(np.mean([g(theta) for _ in range(12)], axis=0), model.grad(theta))
+
+
+@pytest.mark.parametrize("call, message", [
+    (lambda: minibatches(10, 0, np.random.default_rng()), "batch_size must be None or a whole number from 1 to 10, got 0"),
+    (lambda: minibatches(10, 11, np.random.default_rng()), "batch_size must be None or a whole number from 1 to 10, got 11"),
+    (lambda: minibatches(10, 2, 42), "rng must be a numpy.random.Generator such as np.random.default_rng(0), got 42"),
+    (lambda: LinearRegression([1.0, 2.0], [1.0]), "x and y must have the same length, got 2 and 1"),
+    (lambda: LinearRegression([1.0, float("nan")], [1.0, 2.0]), "x must be finite, got [1.0, nan]"),
+    (lambda: SigmoidNeuron([[1.0]], [1.0]), "x must be a non-empty 1-D array, got shape (1, 1)"),
+    (lambda: SigmoidNeuron([1.0, 2.0, 3.0], [0.1, 0.2, 0.3]).exact_fit(), "exact_fit needs exactly 2 samples, got 3"),
+])
+def test_bad_input_names_the_argument_and_the_value(call, message):
+    with pytest.raises(ValueError) as err:
+        call()
+    assert str(err.value) == message
