@@ -40,6 +40,25 @@ class Result:
             return self.xs[-1]
         return self.xs[self.steps, np.arange(self.xs.shape[1])]
 
+    def summary(self) -> str:
+        """One line on how the run ended, for titles and printouts.
+
+        >>> from gdlib import GD
+        >>> descend(lambda x: 2 * x, [1.0], GD(eta=0.5), steps=10, tol=1e-9).summary()
+        'converged in 1 step'
+        """
+        if self.xs.ndim != 2:
+            return f"{len(self)} runs: " + ", ".join(
+                f"{n} {s}" for s, n in zip(*np.unique(self.status, return_counts=True)))
+        steps = f"{self.steps} step{'s' if self.steps != 1 else ''}"
+        if self.status == "converged":
+            return f"converged in {steps}"
+        if self.status == "diverged":
+            return f"diverged after {steps}"
+        first, last = self.grad_norms[0], self.grad_norms[-1]
+        trend = "growing" if last > first else "shrinking"
+        return f"stopped after {steps}, |grad| {first:.3g} -> {last:.3g} ({trend})"
+
     def __len__(self) -> int:
         return 1 if self.xs.ndim == 2 else self.xs.shape[1]
 

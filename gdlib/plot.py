@@ -70,13 +70,12 @@ def contour(fn: Function, xlim: Sequence[float], ylim: Sequence[float], *,
     if field:
         Xq, Yq, _ = grid(fn, xlim, ylim, n=15)
         G = fn.grad(np.stack([Xq, Yq], axis=-1))
-        ax.quiver(Xq, Yq, -G[..., 0], -G[..., 1], color="0.45", angles="xy", width=0.003,
-                  label=r"$-\nabla f$ (downhill)")
-    for i, (label, path) in enumerate((paths or {}).items()):
-        xs = _as_xs(path)
-        color = PALETTE[i % len(PALETTE)]
-        ax.plot(xs[:, 0], xs[:, 1], "-o", color=color, ms=2.5, lw=1.2, label=label)
-        ax.plot(*xs[0], "s", color=color, ms=6, mec="white")
+        # The longest arrow spans one grid cell, so arrows never overlap.
+        scale = np.hypot(G[..., 0], G[..., 1]).max() / (Xq[0, 1] - Xq[0, 0])
+        ax.quiver(Xq, Yq, -G[..., 0], -G[..., 1], color="0.4", angles="xy", scale_units="xy",
+                  scale=scale, width=0.004, label=r"$-\nabla f$ (downhill)")
+    for i, (label, run) in enumerate((paths or {}).items()):
+        path(ax, run, label=label, color=PALETTE[i % len(PALETTE)])
     for point in marks:
         ax.plot(*point, "*", color="black", ms=11, mec="white", label="minimum" if point is marks[0] else None)
     ax.set(xlim=xlim, ylim=ylim, xlabel="$x$", ylabel="$y$",
@@ -85,6 +84,13 @@ def contour(fn: Function, xlim: Sequence[float], ylim: Sequence[float], *,
     if paths or field or marks:
         ax.legend(loc="lower left")
     return ax
+
+
+def path(ax: Axes, run: Result | np.ndarray, *, label: str, color: str = PALETTE[1]) -> None:
+    """A 2-D descent path: the iterates joined by a line, a square at the start."""
+    xs = _as_xs(run)
+    ax.plot(xs[:, 0], xs[:, 1], "-o", color=color, ms=2.5, lw=1.2, label=label)
+    ax.plot(xs[0, 0], xs[0, 1], "s", color=color, ms=6, mec="white")
 
 
 def surface(fn: Function, xlim: Sequence[float], ylim: Sequence[float], *,

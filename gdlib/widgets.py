@@ -9,10 +9,10 @@ static site (no kernel, no server) and in a live notebook alike.
 
 >>> import numpy as np
 >>> w = interactive(lambda ax, a: ax.plot([0, 1], [0, a]),
-...                 {"a": Param("slope $a$", [0.5, 1.0, 2.0])},
+...                 {"a": Param("slope a", [0.5, 1.0, 2.0])},
 ...                 setup=lambda ax: ax.set(xlim=(0, 1), ylim=(0, 2)))
 >>> w
-Interactive(slope $a$: 3 values; 3 frames)
+Interactive(slope a: 3 values; 3 frames)
 
 Frames are drawn by blitting: ``setup`` draws what every frame shares (axes,
 limits, contours) once; ``frame`` then adds only what changes, and its new
@@ -39,14 +39,19 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from PIL import Image
 
-# Frames are this many pixels wide at most; PNGs are quantised to this many colours.
-WIDTH_PX = 480
+# Frames are drawn at this resolution (a 5.6-inch-wide figure is 560 pixels wide) and
+# quantised to this many colours, which keeps a frame near 10 KB.
+DPI = 100
 COLOURS = 64
 
 
 @dataclass(frozen=True)
 class Param:
-    """One slider: its label, the grid of values it steps through, how to print a value."""
+    """One slider: its label, the grid of values it steps through, how to print a value.
+
+    The label is plain text (use Unicode, such as "learning rate η"): the widget
+    library shows TeX in labels only where MathJax 2 is loaded.
+    """
 
     label: str
     values: Sequence[Any]
@@ -96,7 +101,7 @@ class _Frames:
     """One reusable figure: a background drawn once, and frames blitted on top of it."""
 
     def __init__(self, setup: Callable[..., Any] | None, figsize: tuple[float, float], ncols: int) -> None:
-        self.fig = Figure(figsize=figsize, dpi=WIDTH_PX / figsize[0], layout="constrained")
+        self.fig = Figure(figsize=figsize, dpi=DPI, layout="constrained")
         self.canvas = FigureCanvasAgg(self.fig)
         axes = self.fig.subplots(1, ncols, squeeze=False)[0]
         self.axes = list(axes)
@@ -150,7 +155,7 @@ class _Frames:
 
 
 def interactive(frame: Callable[..., Any], params: Mapping[str, Param], *,
-                setup: Callable[..., Any] | None = None, figsize: tuple[float, float] = (6.0, 3.8),
+                setup: Callable[..., Any] | None = None, figsize: tuple[float, float] = (5.6, 3.5),
                 ncols: int = 1, play: str | None = None) -> Interactive:
     """Precompute ``frame(ax, **values)`` for every combination of ``params`` and show it with sliders.
 
@@ -174,7 +179,7 @@ def interactive(frame: Callable[..., Any], params: Mapping[str, Param], *,
         frames.close()
     seconds = time.perf_counter() - started
 
-    layout = widgets.Layout(width="100%", max_width=f"{WIDTH_PX}px", height="auto")
+    layout = widgets.Layout(width="100%", max_width=f"{round(figsize[0] * DPI)}px", height="auto")
 
     def image(combo: tuple[int, ...]) -> widgets.Image:
         return widgets.Image(value=pngs[combo], format="png", layout=layout)
@@ -185,7 +190,8 @@ def interactive(frame: Callable[..., Any], params: Mapping[str, Param], *,
         sliders.append(widgets.SelectionSlider(
             options=[(p.text(v), i) for i, v in enumerate(p.values)], index=p.start,
             description=p.label, continuous_update=True,
-            style={"description_width": "initial"}, layout=widgets.Layout(width="100%", max_width="480px")))
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="100%", max_width=f"{round(figsize[0] * DPI)}px")))
     first = params[names[0]].start
     if len(names) == 1:
         view = widgets.Stack([image((i,)) for i in range(len(grids[0]))], selected_index=first)

@@ -121,12 +121,18 @@ def test_every_book_source_is_a_page():
 def test_page_is_self_contained_and_math_renders(site, browser, path):
     page, log = _open(browser, f"{site}/{path}", site)
     math = page.evaluate("""() => {
+        // Prose and widget labels, without code (whose strings may hold TeX) or typeset math.
+        const rawTex = () => {
+          const main = document.querySelector('main').cloneNode(true);
+          main.querySelectorAll('pre, code, script, style, mjx-container').forEach(n => n.remove());
+          return main.textContent.match(/\\$[^$\\n]{1,200}\\$|\\\\\\(|\\\\\\[|\\\\frac|\\\\nabla/g) || [];
+        };
         const nodes = [...document.querySelectorAll('main .math, main span.math, main div.math')];
         return {
           total: nodes.length,
           unrendered: nodes.filter(n => !n.querySelector('mjx-container')).map(n => n.textContent.slice(0, 80)),
           errors: [...document.querySelectorAll('mjx-merror')].map(n => n.textContent.slice(0, 80)),
-          raw: (document.querySelector('main').innerText.match(/\\$\\$|\\\\\\(|\\\\\\[|\\\\frac|\\\\nabla/g) || []),
+          raw: rawTex(),
         };
     }""")
     page.wait_for_timeout(300)  # late requests (fonts) show up here
