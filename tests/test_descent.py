@@ -141,3 +141,11 @@ def test_a_gradient_of_the_wrong_shape_is_refused():
 def test_grad_must_be_callable():
     with pytest.raises(ValueError, match="grad must be a function x -> gradient, got 3"):
         descend(3, [1.0], GD(), steps=5)
+
+
+def test_summary_says_how_each_run_ended():
+    assert descend(F.square, [3.0], GD(eta=1.5), steps=100).summary().startswith("diverged after ")
+    stopped = descend(F.bowl, [3.0, 4.0], GD(eta=0.01), steps=5).summary()
+    assert stopped.startswith("stopped after 5 steps, |grad| 14.9 -> ") and stopped.endswith("(shrinking)")
+    batch = descend(F.bowl, [3.0, 4.0], GD(eta=np.array([0.1, 0.9])), steps=500, tol=1e-6)
+    assert batch.summary() == "2 runs: 1 converged, 1 diverged"

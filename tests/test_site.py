@@ -79,9 +79,9 @@ def browser():
 class PageLog:
     """Everything a page did that a reader would call broken."""
 
-    def __init__(self, page, origin: str) -> None:
+    def __init__(self, page, root: str) -> None:
         self.problems: list[str] = []
-        self.origin = origin
+        self.root = root
         page.on("console", lambda m: m.type == "error" and self.problems.append(f"console error: {m.text}"))
         page.on("pageerror", lambda e: self.problems.append(f"page error: {e}"))
         page.on("request", self._request)
@@ -89,14 +89,13 @@ class PageLog:
         page.on("response", lambda r: r.status >= 400 and self.problems.append(f"HTTP {r.status}: {r.url}"))
 
     def _request(self, request) -> None:
-        url = urlparse(request.url)
-        if url.scheme in ("data", "blob", "about"):
+        if urlparse(request.url).scheme in ("data", "blob", "about"):
             return
-        if f"{url.scheme}://{url.netloc}" != self.origin:
+        if not request.url.startswith(self.root):
             self.problems.append(f"request leaves the site: {request.url}")
 
 
-def _open(browser, url: str, origin: str):
+def _open(browser, url: str, root: str):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.add_init_script("""
         window.addEventListener('load', () => {
@@ -107,7 +106,7 @@ def _open(browser, url: str, origin: str):
           };
           wait();
         });""")
-    log = PageLog(page, origin)
+    log = PageLog(page, root)
     page.goto(url, wait_until="load")
     page.wait_for_function(MATH_DONE, timeout=20_000)
     return page, log
@@ -119,7 +118,7 @@ def test_every_book_source_is_a_page():
 
 @pytest.mark.parametrize("path", PAGES)
 def test_page_is_self_contained_and_math_renders(site, browser, path):
-    page, log = _open(browser, f"{site}/{path}", site)
+    page, log = _open(browser, f"{site}/{path}", f"{site}/")
     math = page.evaluate("""() => {
         // Prose and widget labels, without code (whose strings may hold TeX) or typeset math.
         const rawTex = () => {
@@ -147,14 +146,19 @@ def _visible_frames(page) -> list[str]:
     """The source of the one frame each interactive currently shows."""
     return page.evaluate("""() => [...document.querySelectorAll('.widget-vbox')].filter(
             box => box.querySelector('.widget-slider, .widget-hslider')).map(box => {
-        const shown = [...box.querySelectorAll('img')].filter(img => img.offsetParent !== null);
-        return shown.length === 1 ? shown[0].src : `${shown.length} frames shown`;
+        const shown = [...box.querySelectorAll('img.gd-frame')].filter(img => img.offsetParent !== null);
+        const background = box.querySelectorAll('img.gd-background').length;
+        return shown.length === 1 && background === 1 ? shown[0].src
+            : `${shown.length} frames and ${background} backgrounds shown`;
     })""")
 
 
-@pytest.mark.parametrize("path", [p for p in PAGES if p.endswith(".html")])
-def test_widgets_render_and_every_slider_changes_its_figure(site, browser, path):
-    page, log = _open(browser, f"{site}/{path}", site)
+@pytest.mark.parametrize("served", ["server", "file"])
+@pytest.mark.parametrize("path", PAGES)
+def test_widgets_render_and_every_slider_changes_its_figure(site, browser, path, served):
+    """From the local server and straight from disk (file://), with no network either way."""
+    root = f"{site}/" if served == "server" else HTML.as_uri() + "/"
+    page, log = _open(browser, root + path, root)
     views = page.locator('script[type="application/vnd.jupyter.widget-view+json"]').count()
     if views == 0:
         page.close()
@@ -165,7 +169,7 @@ def test_widgets_render_and_every_slider_changes_its_figure(site, browser, path)
     assert len(before) == views and all(src.startswith(("blob:", "data:")) for src in before), before
     handles = page.locator(".widget-vbox .noUi-handle")
     assert handles.count() >= views
-    shown = """h => [...h.closest('.widget-vbox').querySelectorAll('img')]
+    shown = """h => [...h.closest('.widget-vbox').querySelectorAll('img.gd-frame')]
                       .filter(img => img.offsetParent !== null).map(img => img.src)"""
     for i in range(handles.count()):
         handle = handles.nth(i)
@@ -186,5 +190,26 @@ def test_widgets_render_and_every_slider_changes_its_figure(site, browser, path)
             }})""", first)
         except Exception as err:  # noqa: BLE001 - reported as the failure below
             pytest.fail(f"slider {i} on {path} did not change its figure: {err}")
+    _check_play_buttons(page, path)
     page.close()
     assert log.problems == []
+
+
+def _check_play_buttons(page, path: str) -> None:
+    """Pressing play advances its slider, and the figure with it."""
+    buttons = page.locator(".widget-play")
+    for i in range(buttons.count()):
+        box = page.locator(".jupyter-widgets.widget-vbox").filter(has=buttons.nth(i)).last
+        handle = box.locator(".widget-hbox").filter(has=buttons.nth(i)).locator(".noUi-handle")
+        before = handle.get_attribute("aria-valuenow")
+        frame = box.locator("img.gd-frame:visible").get_attribute("src")
+        buttons.nth(i).locator("button").first.click()
+        try:
+            page.wait_for_function(
+                """([h, before]) => h.getAttribute('aria-valuenow') !== before""",
+                arg=[handle.element_handle(), before], timeout=5000)
+        except Exception:  # noqa: BLE001 - reported as the failure below
+            pytest.fail(f"play button {i} on {path} did not move its slider")
+        page.wait_for_timeout(150)
+        assert box.locator("img.gd-frame:visible").get_attribute("src") != frame
+        buttons.nth(i).locator("button").nth(1).click()  # stop

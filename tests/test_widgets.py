@@ -1,0 +1,115 @@
+"""The widget pattern: structure, browser-side links, frames that line up with the background."""
+
+from __future__ import annotations
+
+import io
+
+import ipywidgets as widgets
+import numpy as np
+import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from ipywidgets.widgets.widget import _instances
+from ipywidgets.widgets.widget_link import Link
+from PIL import Image
+
+from gdlib.widgets import DPI, Param, interactive
+
+
+def setup(ax):
+    ax.set(xlim=(0, 1), ylim=(0, 2), title="placeholder", xlabel="x", ylabel="y")
+
+
+def line(ax, a, b=0.0):
+    ax.plot([0, 1], [b, a + b], color="#D55E00", lw=3, label=f"a = {a}")
+    ax.set_title(f"slope {a}")
+    ax.legend(loc="upper left")
+
+
+def links():
+    return [w for w in _instances.values() if isinstance(w, Link)]
+
+
+def linked(source, target):
+    return any(link.source == (source, "index") and link.target == (target, "selected_index")
+               for link in links())
+
+
+def png(data: bytes) -> Image.Image:
+    return Image.open(io.BytesIO(data))
+
+
+def test_one_slider_switches_frames_in_the_browser():
+    w = interactive(line, {"a": Param("slope a", [0.5, 1.0, 2.0], initial=1.0)}, setup=setup)
+    slider, picture = w.children
+    background, stack = picture.children
+    assert isinstance(slider, widgets.SelectionSlider) and slider.index == 1
+    assert isinstance(stack, widgets.Stack) and stack.selected_index == 1
+    assert len(stack.children) == 3 == w.frames
+    assert linked(slider, stack)
+    assert "gd-background" in background._dom_classes
+    assert all("gd-frame" in image._dom_classes for image in stack.children)
+    frames = {image.value for image in stack.children}
+    assert len(frames) == 3  # every value drew something different
+    assert w.nbytes == len(background.value) + sum(len(f) for f in frames)
+
+
+def test_two_sliders_drive_nested_stacks():
+    w = interactive(line, {"a": Param("a", [0.5, 1.0]), "b": Param("b", [0.0, 0.5, 1.0])}, setup=setup)
+    slider_a, slider_b, picture = w.children
+    outer = picture.children[1]
+    assert [len(inner.children) for inner in outer.children] == [3, 3]
+    assert linked(slider_a, outer)
+    assert all(linked(slider_b, inner) for inner in outer.children)
+    assert repr(w) == "Interactive(a: 2 values, b: 3 values; 6 frames)"
+
+
+def test_play_button_is_linked_to_its_slider():
+    w = interactive(line, {"a": Param("a", [0.5, 1.0, 2.0])}, setup=setup, play="a")
+    row = w.children[0]
+    play, slider = row.children
+    assert isinstance(play, widgets.Play) and (play.min, play.max) == (0, 2)
+    assert any(link.source == (play, "value") and link.target == (slider, "index") for link in links())
+
+
+def test_frame_over_background_matches_a_direct_drawing():
+    w = interactive(line, {"a": Param("a", [0.5, 1.5])}, setup=setup, figsize=(4.0, 3.0))
+    background = png(w.children[1].children[0].value).convert("RGBA")
+    frame = png(w.children[1].children[1].children[1].value).convert("RGBA")
+    assert frame.size == background.size == (4 * DPI, 3 * DPI)
+    alpha = np.asarray(frame)[..., 3]
+    assert alpha.min() == 0 and alpha.max() >= 250  # transparent but for what the frame drew
+    shown = np.asarray(Image.alpha_composite(background, frame).convert("RGB"), dtype=float)
+
+    fig = Figure(figsize=(4.0, 3.0), dpi=DPI, layout="constrained")
+    canvas = FigureCanvasAgg(fig)
+    ax = fig.add_subplot()
+    setup(ax)
+    canvas.draw()
+    fig.set_layout_engine("none")
+    line(ax, 1.5)
+    canvas.draw()
+    direct = np.asarray(canvas.buffer_rgba())[..., :3].astype(float)
+    # Same picture, up to palette quantisation and anti-aliasing at the edges.
+    assert np.mean(np.abs(shown - direct)) < 2.0
+    assert np.mean(np.abs(shown - direct) > 60) < 0.01
+
+
+def test_title_of_setup_is_not_baked_into_the_background():
+    w = interactive(line, {"a": Param("a", [0.5, 1.5])}, setup=setup, figsize=(4.0, 3.0))
+    background = np.asarray(png(w.children[1].children[0].value).convert("L"))
+    assert background[:12].min() > 200  # the title strip is blank: frames draw their own
+
+
+@pytest.mark.parametrize("call, message", [
+    (lambda: interactive(line, {}), "params must name one or two parameters, got 0: []"),
+    (lambda: interactive(line, {"a": Param("a", [1, 2]), "b": Param("b", [1, 2]), "c": Param("c", [1, 2])}),
+     "params must name one or two parameters, got 3: ['a', 'b', 'c']"),
+    (lambda: interactive(line, {"a": Param("a", [1, 2])}, play="b"), "play must be one of ['a'], got 'b'"),
+    (lambda: Param("slope", [1.0]), "values of 'slope' must hold at least 2 values, got [1.0]"),
+    (lambda: Param("slope", [1.0, 2.0], initial=3.0), "initial of 'slope' must be one of its values, got 3.0"),
+])
+def test_bad_arguments_name_what_is_wrong(call, message):
+    with pytest.raises(ValueError) as err:
+        call()
+    assert str(err.value) == message
