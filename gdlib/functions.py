@@ -36,12 +36,19 @@ def _vectorised(symbols: Sequence[sp.Symbol], exprs: list[sp.Expr], shape: tuple
     compiled = sp.lambdify(symbols, exprs, modules="numpy")
     n = len(symbols)
 
+    flat = shape == (len(exprs),)
+
     def evaluate(point: np.ndarray) -> np.ndarray:
         point = np.asarray(point, dtype=float)
-        if point.shape[-1:] != (n,):
+        if point.ndim == 0 or point.shape[-1] != n:
             raise ValueError(f"point must have shape (..., {n}), got shape {point.shape}")
         if point.ndim == 1:  # one point: the hot path of a single run, kept short
-            return np.array(compiled(*point), dtype=float).reshape(shape)
+            try:  # Python floats are several times faster than NumPy scalars...
+                out = np.array(compiled(*point.tolist()), dtype=float)
+            except (OverflowError, ZeroDivisionError):  # ...but raise where NumPy gives inf
+                with np.errstate(all="ignore"):
+                    out = np.array(compiled(*point), dtype=float)
+            return out if flat else out.reshape(shape)
         parts = compiled(*(point[..., i] for i in range(n)))
         out = np.empty(point.shape[:-1] + (len(exprs),))
         for i, part in enumerate(parts):

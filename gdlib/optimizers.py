@@ -233,7 +233,7 @@ class AdaDelta(Optimizer):
     def update(self, x: np.ndarray, g: np.ndarray, state: AdaDeltaState) -> tuple[np.ndarray, AdaDeltaState]:
         t = state.t + 1
         v = self.rho * state.v + (1 - self.rho) * g**2
-        dx = -np.sqrt(state.u + self.eps) / np.sqrt(v + self.eps) * g
+        dx = -np.sqrt((state.u + self.eps) / (v + self.eps)) * g  # -(RMS[dx] / RMS[g]) g
         u = self.rho * state.u + (1 - self.rho) * dx**2
         return x + self.rate(t) * dx, AdaDeltaState(t, v, u)
 

@@ -149,3 +149,8 @@ def test_summary_says_how_each_run_ended():
     assert stopped.startswith("stopped after 5 steps, |grad| 14.9 -> ") and stopped.endswith("(shrinking)")
     batch = descend(F.bowl, [3.0, 4.0], GD(eta=np.array([0.1, 0.9])), steps=500, tol=1e-6)
     assert batch.summary() == "2 runs: 1 converged, 1 diverged"
+
+
+def test_a_gradient_returning_a_list_of_ints_works():
+    run = descend(lambda x: [2 * int(v) for v in x], [3.0], GD(eta=0.5), steps=2)
+    assert run.xs.ravel().tolist() == [3.0, 0.0, 0.0]

@@ -50,6 +50,9 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="session")
 def site():
+    # Sphinx does not overwrite changed static files in an existing output folder, so
+    # start the HTML afresh; executed notebooks come from the cache in _build/.
+    shutil.rmtree(HTML, ignore_errors=True)
     build = subprocess.run(
         [str(Path(sys.executable).with_name("jupyter-book")), "build", str(ROOT), "-W", "-n", "--keep-going"],
         cwd=ROOT, capture_output=True, text=True)
