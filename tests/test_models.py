@@ -24,7 +24,7 @@ def test_gradients_match_central_differences(model):
         np.testing.assert_allclose(model.grad(theta), central_grad(model.value, theta), rtol=1e-6, atol=1e-6)
         per_sample = model.sample_grads(theta)
         for i in range(len(model)):
-            loss_i = lambda t: model.sample_losses(t)[i]  # noqa: E731
+            loss_i = lambda t, i=i: model.sample_losses(t)[i]  # noqa: E731
             np.testing.assert_allclose(per_sample[i], central_grad(loss_i, theta), rtol=1e-6, atol=1e-6)
 
 
