@@ -93,6 +93,15 @@ def path(ax: Axes, run: Result | np.ndarray, *, label: str, color: str = PALETTE
     ax.plot(xs[0, 0], xs[0, 1], "s", color=color, ms=6, mec="white")
 
 
+def arrow(ax: Axes, start: Sequence[float], delta: Sequence[float], *, color: str = "black",
+          label: str | None = None, lw: float = 2.0) -> None:
+    """An arrow from ``start`` to ``start + delta`` in data coordinates, with a legend entry."""
+    start, delta = np.asarray(start, dtype=float), np.asarray(delta, dtype=float)
+    ax.annotate("", xy=start + delta, xytext=start, arrowprops=dict(arrowstyle="->", color=color, lw=lw))
+    if label is not None:  # annotations have no legend entry: add an empty line that has one
+        ax.plot([], [], color=color, lw=lw, label=label)
+
+
 def surface(fn: Function, xlim: Sequence[float], ylim: Sequence[float], *,
             path: Result | np.ndarray | None = None, title: str | None = None,
             ax: Axes | None = None, label: str = "descent path") -> Axes:

@@ -113,3 +113,14 @@ def test_bad_arguments_name_what_is_wrong(call, message):
     with pytest.raises(ValueError) as err:
         call()
     assert str(err.value) == message
+
+
+def test_plot_arrow_adds_a_legend_entry_only_when_labelled():
+    from gdlib import plot
+
+    fig = Figure()
+    ax = fig.add_subplot()
+    plot.arrow(ax, [0, 0], [1, 1])
+    plot.arrow(ax, [0, 0], [1, -1], label="step")
+    assert [t.get_text() for t in ax.legend().get_texts()] == ["step"]
+    assert len(ax.texts) == 2  # the two arrows
