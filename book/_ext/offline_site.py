@@ -32,5 +32,6 @@ def _drop_thebe(app: Sphinx, pagename: str, templatename: str, context: dict, do
 def setup(app: Sphinx) -> dict:
     app.connect("config-inited", _add_assets)
     app.connect("html-page-context", _drop_thebe)
+    app.add_css_file("gdbook.css")  # the book's own styles: interactives in both themes, phone, print
     app.add_js_file(None, body="window.FontAwesomeConfig = {observeMutations: false};", priority=1)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
