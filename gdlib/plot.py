@@ -77,7 +77,9 @@ def contour(fn: Function, xlim: Sequence[float], ylim: Sequence[float], *,
     for i, (label, run) in enumerate((paths or {}).items()):
         path(ax, run, label=label, color=PALETTE[i % len(PALETTE)])
     for point in marks:
-        ax.plot(*point, "*", color="black", ms=11, mec="white", label="minimum" if point is marks[0] else None)
+        # Hollow, so that a path ending at the point stays visible through it.
+        ax.plot(*point, "*", ms=13, mfc="none", mec="black", mew=1.2,
+                label="minimum" if point is marks[0] else None)
     ax.set(xlim=xlim, ylim=ylim, xlabel="$x$", ylabel="$y$",
            title=title or f"Contours of $f = {fn._repr_latex_()[1:-1].split('=', 1)[1].strip()}$")
     ax.set_aspect("equal", adjustable="box")

@@ -17,7 +17,7 @@ picture, so a page can hold a few hundred of them.
 ...                 {"a": Param("slope a", [0.5, 1.0, 2.0])},
 ...                 setup=lambda ax: ax.set(xlim=(0, 1), ylim=(0, 2)))
 >>> w
-Interactive(slope a: 3 values; 3 frames)
+Interactive(slope a: 3 values; 3 frames): run this cell to get its sliders
 
 ``setup(ax)`` draws the background; ``frame(ax, **values)`` then adds artists,
 which are drawn on a transparent canvas and removed again. So a frame must not
@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Mapping, Sequence
 
 import ipywidgets as widgets
+import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from PIL import Image
@@ -51,6 +52,9 @@ COLOURS = 64
 class Param:
     """One slider: its label, the grid of values it steps through, how to print a value.
 
+    ``marks`` adds a note to the read-out of some values (such as the largest stable
+    learning rate), so that a reader can find them on the slider.
+
     The label is plain text (use Unicode, such as "learning rate η"): the widget
     library shows TeX in labels only where MathJax 2 is loaded.
     """
@@ -59,19 +63,26 @@ class Param:
     values: Sequence[Any]
     fmt: str = "{:g}"
     initial: Any = None
+    marks: Mapping[Any, str] | None = None  # notes shown after some values, e.g. {2 / 3: "(limit)"}
 
     def __post_init__(self) -> None:
         if len(self.values) < 2:
             raise ValueError(f"values of {self.label!r} must hold at least 2 values, got {list(self.values)!r}")
         if self.initial is not None and self.initial not in list(self.values):
             raise ValueError(f"initial of {self.label!r} must be one of its values, got {self.initial!r}")
+        for value in (self.marks or {}):
+            if value not in list(self.values):
+                raise ValueError(f"marks of {self.label!r} must name values of it, got {value!r}")
 
     @property
     def start(self) -> int:
         return 0 if self.initial is None else list(self.values).index(self.initial)
 
     def text(self, value: Any) -> str:
-        return self.fmt.format(value)
+        shown = self.fmt.format(value)
+        if self.marks and value in self.marks:
+            shown = f"{shown} {self.marks[value]}"
+        return shown
 
 
 class Interactive(widgets.VBox):
@@ -79,16 +90,18 @@ class Interactive(widgets.VBox):
 
     def __init__(self, controls: list[widgets.Widget], view: widgets.Widget, params: Mapping[str, Param],
                  frames: int, nbytes: int, seconds: float) -> None:
-        super().__init__(children=[*controls, view])
+        super().__init__(children=[*controls, view], layout=widgets.Layout(width="100%", margin="0"))
+        self.add_class("gd-interactive")
         self.params = params
         self.frames = frames
         self.nbytes = nbytes
         self.seconds = seconds
 
     def __repr__(self) -> str:
-        # Stable text for nbval (the widget view itself is not compared).
+        # Stable text for nbval (the widget view itself is not compared). It is also all
+        # that a notebook shows for this output until its cell runs, hence the hint.
         sliders = ", ".join(f"{p.label}: {len(p.values)} values" for p in self.params.values())
-        return f"Interactive({sliders}; {self.frames} frames)"
+        return f"Interactive({sliders}; {self.frames} frames): run this cell to get its sliders"
 
 
 def _png(image: Image.Image, colours: int) -> bytes:
@@ -103,26 +116,26 @@ def _rgba(canvas: FigureCanvasAgg) -> Image.Image:
     return Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
 
 
-class _Frames:
-    """One reusable figure: a background drawn once, and transparent overlays for the frames."""
+class _Panel:
+    """One axes in a figure of its own: a background drawn once, transparent overlays for the frames.
 
-    def __init__(self, setup: Callable[..., Any] | None, figsize: tuple[float, float], ncols: int) -> None:
+    Each panel of a multi-panel interactive is a separate picture, so that on a narrow
+    screen the panels stack instead of shrinking side by side until their text is unreadable.
+    """
+
+    def __init__(self, figsize: tuple[float, float]) -> None:
         self.fig = Figure(figsize=figsize, dpi=DPI, layout="constrained")
         self.canvas = FigureCanvasAgg(self.fig)
-        axes = self.fig.subplots(1, ncols, squeeze=False)[0]
-        self.axes = list(axes)
-        self.ax = axes[0] if ncols == 1 else axes
-        if setup is not None:
-            setup(self.ax)
+        self.ax = self.fig.add_subplot()
+
+    def freeze(self) -> None:
+        """Lay out the drawn background, store it, and keep a blank canvas for overlays."""
         self.canvas.draw()  # lay out with the titles and legends in place
         self.fig.set_layout_engine("none")  # then freeze it: frames must line up with it
-        for ax in self.axes:
-            ax.set_autoscale_on(False)
-        titles = [(ax.title, ax.title.get_text()) for ax in self.axes]
-        legends = [ax.legend_ for ax in self.axes if ax.legend_ is not None]
-        for text, _ in titles:
-            text.set_text("")
-        for legend in legends:
+        self.ax.set_autoscale_on(False)
+        title, legend = self.ax.title.get_text(), self.ax.legend_
+        self.ax.title.set_text("")
+        if legend is not None:
             legend.set_visible(False)
         self.canvas.draw()
         self.background = _png(_rgba(self.canvas).convert("RGB"), 256)
@@ -136,36 +149,68 @@ class _Frames:
         for artist, visible in shown:
             artist.set_visible(visible)
         self.fig.patch.set_visible(True)
-        for text, value in titles:
-            text.set_text(value)
-        for legend in legends:
+        self.ax.title.set_text(title)
+        if legend is not None:
             legend.set_visible(True)
 
-    def render(self, frame: Callable[..., Any], values: Mapping[str, Any]) -> bytes:
-        before = {id(a) for ax in self.axes for a in ax.get_children()} | {id(a) for a in self.fig.get_children()}
-        legends = [ax.legend_ for ax in self.axes]
-        titles = [ax.title.get_text() for ax in self.axes]
-        frame(self.ax, **values)
-        added = [a for ax in self.axes for a in ax.get_children() if id(a) not in before]
-        added += [a for a in self.fig.get_children() if id(a) not in before]
+    def children(self) -> set[int]:
+        return {id(a) for a in self.ax.get_children()} | {id(a) for a in self.fig.get_children()}
+
+    def overlay(self, before: set[int]) -> bytes:
+        """Draw what a frame added since ``before`` on a transparent canvas, then remove it."""
+        added = [a for a in [*self.ax.get_children(), *self.fig.get_children()] if id(a) not in before]
         self.canvas.restore_region(self.blank)
         renderer = self.canvas.get_renderer()
         for artist in sorted(added, key=lambda a: a.get_zorder()):
             artist.draw(renderer)
-        for ax in self.axes:
-            ax.title.draw(renderer)
-            if ax.legend_ is not None and ax.legend_ not in added:
-                ax.legend_.draw(renderer)
+        self.ax.title.draw(renderer)
+        if self.ax.legend_ is not None and self.ax.legend_ not in added:
+            self.ax.legend_.draw(renderer)
         png = _png(_rgba(self.canvas), COLOURS)
         for artist in added:
             artist.remove()
-        for ax, legend, title in zip(self.axes, legends, titles):
-            ax.legend_ = legend
-            ax.title.set_text(title)
         return png
 
+
+class _Frames:
+    """The panels of one interactive, drawn by ``setup`` once and by ``frame`` once per frame."""
+
+    def __init__(self, setup: Callable[..., Any] | None, figsize: tuple[float, float], ncols: int) -> None:
+        self.panels = [_Panel((figsize[0] / ncols, figsize[1])) for _ in range(ncols)]
+        axes = [p.ax for p in self.panels]
+        self.ax = axes[0] if ncols == 1 else np.array(axes, dtype=object)
+        if setup is not None:
+            setup(self.ax)
+        for panel in self.panels:
+            panel.freeze()
+
+    @property
+    def backgrounds(self) -> list[bytes]:
+        return [p.background for p in self.panels]
+
+    def render(self, frame: Callable[..., Any], values: Mapping[str, Any]) -> list[bytes]:
+        """One PNG per panel for ``frame(ax, **values)``; the panels are left as they were."""
+        before = [p.children() for p in self.panels]
+        state = [(p.ax.legend_, p.ax.title.get_text()) for p in self.panels]
+        frame(self.ax, **values)
+        pngs = [p.overlay(b) for p, b in zip(self.panels, before)]
+        for panel, (legend, title) in zip(self.panels, state):
+            panel.ax.legend_ = legend
+            panel.ax.title.set_text(title)
+        return pngs
+
     def close(self) -> None:
-        self.fig.clear()
+        for panel in self.panels:
+            panel.fig.clear()
+
+
+def _slider(p: Param, label_width: str, max_width: str) -> widgets.SelectionSlider:
+    # Every slider of an interactive gets the same label width, so their tracks line up.
+    return widgets.SelectionSlider(
+        options=[(p.text(v), i) for i, v in enumerate(p.values)], index=p.start,
+        description=p.label, continuous_update=True,
+        style={"description_width": label_width},
+        layout=widgets.Layout(width="100%", max_width=max_width, margin="2px 0"))
 
 
 def interactive(frame: Callable[..., Any], params: Mapping[str, Param], *,
@@ -176,6 +221,8 @@ def interactive(frame: Callable[..., Any], params: Mapping[str, Param], *,
     ``params`` maps each keyword of ``frame`` to a :class:`Param` (one or two of
     them). ``setup(ax)`` draws the shared background once (``ax`` is an array
     when ``ncols > 1``). ``play`` names a parameter to animate with a Play button.
+    ``figsize`` is the whole picture in inches; with ``ncols > 1`` each panel is a
+    picture of its own, side by side where the page is wide enough and stacked where not.
     """
     names = list(params)
     if not 1 <= len(names) <= 2:
@@ -185,57 +232,68 @@ def interactive(frame: Callable[..., Any], params: Mapping[str, Param], *,
     started = time.perf_counter()
     frames = _Frames(setup, figsize, ncols)
     grids = [list(params[n].values) for n in names]
-    pngs = {}
+    pngs: dict[tuple[int, ...], list[bytes]] = {}
     for combo in itertools.product(*(range(len(g)) for g in grids)):
         values = {n: grids[i][j] for i, (n, j) in enumerate(zip(names, combo))}
         pngs[combo] = frames.render(frame, values)
-    background = frames.background
+    backgrounds = frames.backgrounds
     frames.close()
     seconds = time.perf_counter() - started
 
+    panel_px = round(figsize[0] / ncols * DPI)
     width = f"{round(figsize[0] * DPI)}px"
-    shared = widgets.Layout(width="100%", height="auto", grid_area="frame")
+    label_width = f"{max(len(p.label) for p in params.values()) * 0.6 + 0.5:.1f}em"
+    sliders = [_slider(params[n], label_width, width) for n in names]
 
     def image(png: bytes, role: str) -> widgets.Image:
-        picture = widgets.Image(value=png, format="png", layout=shared)
+        # No margin: a 100 %-wide child with the widgets' default 2 px margin overflows its box.
+        picture = widgets.Image(value=png, format="png",
+                                layout=widgets.Layout(width="100%", height="auto", margin="0", grid_area="frame"))
         picture.add_class(role)
         return picture
 
-    sliders = []
-    for n in names:
-        p = params[n]
-        sliders.append(widgets.SelectionSlider(
-            options=[(p.text(v), i) for i, v in enumerate(p.values)], index=p.start,
-            description=p.label, continuous_update=True,
-            style={"description_width": "initial"},
-            layout=widgets.Layout(width="100%", max_width=width)))
-    first = params[names[0]].start
-    if len(names) == 1:
-        view = widgets.Stack([image(pngs[(i,)], "gd-frame") for i in range(len(grids[0]))],
-                             selected_index=first)
-        widgets.jslink((sliders[0], "index"), (view, "selected_index"))
-    else:
-        second = params[names[1]].start
-        inner = [widgets.Stack([image(pngs[(i, j)], "gd-frame") for j in range(len(grids[1]))],
-                               selected_index=second)
-                 for i in range(len(grids[0]))]
-        view = widgets.Stack(inner, selected_index=first)
-        widgets.jslink((sliders[0], "index"), (view, "selected_index"))
-        for stack in inner:
-            widgets.jslink((sliders[1], "index"), (stack, "selected_index"))
+    def stack(k: int) -> widgets.Stack:
+        """Panel ``k``'s frames: a stack of images, or a stack of stacks for two sliders."""
+        first = params[names[0]].start
+        if len(names) == 1:
+            view = widgets.Stack([image(pngs[(i,)][k], "gd-frame") for i in range(len(grids[0]))],
+                                 selected_index=first)
+            widgets.jslink((sliders[0], "index"), (view, "selected_index"))
+        else:
+            second = params[names[1]].start
+            inner = [widgets.Stack([image(pngs[(i, j)][k], "gd-frame") for j in range(len(grids[1]))],
+                                   selected_index=second, layout=widgets.Layout(margin="0"))
+                     for i in range(len(grids[0]))]
+            view = widgets.Stack(inner, selected_index=first)
+            widgets.jslink((sliders[0], "index"), (view, "selected_index"))
+            for each in inner:
+                widgets.jslink((sliders[1], "index"), (each, "selected_index"))
+        view.layout = widgets.Layout(grid_area="frame", margin="0", width="100%")
+        return view
+
+    panels = []
+    for k, background in enumerate(backgrounds):
+        # The background and the current frame share one grid cell, the frame on top.
+        panel = widgets.GridBox(
+            [image(background, "gd-background"), stack(k)],
+            layout=widgets.Layout(grid_template_areas='"frame"', width="100%", max_width=f"{panel_px}px",
+                                  margin="0", flex=f"1 1 {round(panel_px * 0.6)}px"))
+        panel.add_class("gd-panel")
+        panels.append(panel)
+    picture = widgets.Box(panels, layout=widgets.Layout(
+        display="flex", flex_flow="row wrap", justify_content="flex-start", width="100%",
+        max_width=width, margin="0"))
+    picture.add_class("gd-picture")
+
     controls: list[widgets.Widget] = list(sliders)
     if play is not None:
         k = names.index(play)
         button = widgets.Play(value=sliders[k].index, min=0, max=len(grids[k]) - 1, interval=300,
                               description=f"play {params[play].label}")
         widgets.jslink((button, "value"), (sliders[k], "index"))
-        controls[k] = widgets.HBox([button, sliders[k]])
-    view.layout.grid_area = "frame"
-    # The background and the current frame share one grid cell, the frame on top.
-    picture = widgets.GridBox([image(background, "gd-background"), view],
-                              layout=widgets.Layout(grid_template_areas='"frame"', width="100%",
-                                                    max_width=width))
-    nbytes = len(background) + sum(len(v) for v in pngs.values())
+        controls[k] = widgets.HBox([button, sliders[k]],
+                                   layout=widgets.Layout(width="100%", max_width=width, margin="0"))
+    nbytes = sum(len(b) for b in backgrounds) + sum(len(v) for frame_pngs in pngs.values() for v in frame_pngs)
     result = Interactive(controls, picture, params, len(pngs), nbytes, seconds)
     _log(result)
     return result

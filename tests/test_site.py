@@ -98,8 +98,10 @@ class PageLog:
             self.problems.append(f"request leaves the site: {request.url}")
 
 
-def _open(browser, url: str, root: str):
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+def _open(browser, url: str, root: str, theme: str = "light", width: int = 1280):
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    # The theme's switch stores the reader's choice here; set it before the page loads.
+    page.add_init_script(f"localStorage.setItem('mode', '{theme}'); localStorage.setItem('theme', '{theme}');")
     page.add_init_script("""
         window.addEventListener('load', () => {
           const wait = () => {
@@ -146,13 +148,14 @@ def test_page_is_self_contained_and_math_renders(site, browser, path):
 
 
 def _visible_frames(page) -> list[str]:
-    """The source of the one frame each interactive currently shows."""
-    return page.evaluate("""() => [...document.querySelectorAll('.widget-vbox')].filter(
-            box => box.querySelector('.widget-slider, .widget-hslider')).map(box => {
-        const shown = [...box.querySelectorAll('img.gd-frame')].filter(img => img.offsetParent !== null);
-        const background = box.querySelectorAll('img.gd-background').length;
-        return shown.length === 1 && background === 1 ? shown[0].src
-            : `${shown.length} frames and ${background} backgrounds shown`;
+    """The sources of the frames each interactive currently shows, one per panel."""
+    return page.evaluate("""() => [...document.querySelectorAll('.gd-interactive')].map(box => {
+        const panels = [...box.querySelectorAll('.gd-panel')];
+        const shown = panels.map(p => [...p.querySelectorAll('img.gd-frame')].filter(img => img.offsetParent !== null));
+        const backgrounds = panels.map(p => p.querySelectorAll('img.gd-background').length);
+        return panels.length > 0 && shown.every(s => s.length === 1) && backgrounds.every(n => n === 1)
+            ? shown.map(s => s[0].src).join(' ')
+            : `${shown.map(s => s.length)} frames and ${backgrounds} backgrounds shown in ${panels.length} panels`;
     })""")
 
 
@@ -170,10 +173,10 @@ def test_widgets_render_and_every_slider_changes_its_figure(site, browser, path,
                            timeout=20_000)
     before = _visible_frames(page)
     assert len(before) == views and all(src.startswith(("blob:", "data:")) for src in before), before
+    assert all(src.split(" ")[-1].startswith(("blob:", "data:")) for src in before), before
     handles = page.locator(".widget-vbox .noUi-handle")
     assert handles.count() >= views
-    shown = """h => [...h.closest('.widget-vbox').querySelectorAll('img.gd-frame')]
-                      .filter(img => img.offsetParent !== null).map(img => img.src)"""
+    shown = _SHOWN
     for i in range(handles.count()):
         handle = handles.nth(i)
         first = handle.evaluate(shown)
@@ -185,7 +188,7 @@ def test_widgets_render_and_every_slider_changes_its_figure(site, browser, path,
                 const started = Date.now();
                 const poll = () => {{
                     const now = ({shown})(h);
-                    if (now.length === 1 && now[0] !== first[0]) resolve();
+                    if (now.length === first.length && now.join() !== first.join()) resolve();
                     else if (Date.now() - started > 5000) reject(new Error(String(now)));
                     else setTimeout(poll, 50);
                 }};
@@ -205,7 +208,7 @@ def _check_play_buttons(page, path: str) -> None:
         box = page.locator(".jupyter-widgets.widget-vbox").filter(has=buttons.nth(i)).last
         handle = box.locator(".widget-hbox").filter(has=buttons.nth(i)).locator(".noUi-handle")
         before = handle.get_attribute("aria-valuenow")
-        frame = box.locator("img.gd-frame:visible").get_attribute("src")
+        frame = box.locator("img.gd-frame:visible").first.get_attribute("src")
         buttons.nth(i).locator("button").first.click()
         try:
             page.wait_for_function(
@@ -214,5 +217,138 @@ def _check_play_buttons(page, path: str) -> None:
         except Exception:  # noqa: BLE001 - reported as the failure below
             pytest.fail(f"play button {i} on {path} did not move its slider")
         page.wait_for_timeout(150)
-        assert box.locator("img.gd-frame:visible").get_attribute("src") != frame
+        assert box.locator("img.gd-frame:visible").first.get_attribute("src") != frame
         buttons.nth(i).locator("button").nth(1).click()  # stop
+
+
+def _pixels(png: bytes):
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"), dtype=int)
+
+
+def _layers_show_through(page, panel) -> float:
+    """Of the pixels the background layer draws, the share still seen with the frame on top.
+
+    An opaque frame (or one shifted off its background) hides most of them; a
+    transparent, aligned one hides only what it draws itself.
+    """
+    import numpy as np
+
+    frame = panel.locator("img.gd-frame:visible").element_handle()
+    box = panel.locator("img.gd-background").bounding_box()
+    frame.evaluate("f => f.style.visibility = 'hidden'")
+    alone = _pixels(page.screenshot(clip=box))
+    frame.evaluate("f => f.style.visibility = ''")
+    both = _pixels(page.screenshot(clip=box))
+    paper = np.median(alone.reshape(-1, 3), axis=0)
+    drawn = np.abs(alone - paper).sum(axis=-1) > 60  # contours, ticks, labels
+    kept = np.abs(both - alone).sum(axis=-1) < 30
+    return float(kept[drawn].mean()) if drawn.any() else 1.0
+
+
+@pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "phone"])
+@pytest.mark.parametrize("theme", ["light", "dark"])
+@pytest.mark.parametrize("path", PAGES)
+def test_interactives_in_both_themes_and_at_phone_width(site, browser, path, theme, width):
+    """Layers line up and show through; nothing overflows; text is readable and steps touchable."""
+    page, log = _open(browser, f"{site}/{path}", f"{site}/", theme=theme, width=width)
+    assert page.evaluate("() => document.documentElement.dataset.theme") == theme
+    # No page-wide sideways scrolling, at any width.
+    assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth + 1")
+    views = page.locator('script[type="application/vnd.jupyter.widget-view+json"]').count()
+    if views == 0:
+        page.close()
+        assert log.problems == []
+        return
+    page.wait_for_function(f"() => document.querySelectorAll('.gd-interactive').length >= {views}",
+                           timeout=20_000)
+    report = page.evaluate("""() => [...document.querySelectorAll('.gd-interactive')].map(w => {
+        const box = w.getBoundingClientRect();
+        const area = w.closest('.cell_output') || w.parentElement;
+        const outer = area.getBoundingClientRect();
+        // A box that scrolls (on a real screen, a scrollbar) because its content is wider
+        // than it is: inside the interactive or around it, up to the page's main column.
+        const around = [];
+        for (let e = w.parentElement; e && e.tagName !== 'MAIN'; e = e.parentElement) around.push(e);
+        const overflowing = [w, ...w.querySelectorAll('*'), ...around].filter(e =>
+            ['auto', 'scroll'].includes(getComputedStyle(e).overflowX) &&
+            e.scrollWidth > e.clientWidth + 1).map(e => e.className.slice(0, 60));
+        const panels = [...w.querySelectorAll('.gd-panel')].map(p => {
+            const bg = p.querySelector('img.gd-background');
+            const shown = [...p.querySelectorAll('img.gd-frame')].filter(i => i.offsetParent !== null);
+            const r = bg.getBoundingClientRect();
+            const f = shown.length === 1 ? shown[0].getBoundingClientRect() : null;
+            const style = shown.length === 1 ? getComputedStyle(shown[0]) : null;
+            const bgStyle = getComputedStyle(bg);
+            return {
+                shown: shown.length,
+                offset: f ? Math.max(Math.abs(f.left - r.left), Math.abs(f.top - r.top),
+                                     Math.abs(f.width - r.width), Math.abs(f.height - r.height)) : null,
+                frameBackground: style && style.backgroundColor,
+                padding: style && [style.paddingTop, style.paddingLeft, bgStyle.paddingTop, bgStyle.paddingLeft],
+                filters: style && [style.filter, bgStyle.filter],
+                scale: r.width / bg.naturalWidth,
+            };
+        });
+        const steps = [...w.querySelectorAll('.noUi-target')].map(t => {
+            const slider = t.closest('.widget-slider');
+            const handle = t.querySelector('.noUi-handle');
+            const n = Number(handle.getAttribute('aria-valuemax')) - Number(handle.getAttribute('aria-valuemin'));
+            return t.getBoundingClientRect().width / Math.max(n, 1);
+        });
+        return {inside: box.left >= outer.left - 1 && box.right <= outer.right + 1, overflowing, panels, steps};
+    })""")
+    for i, widget in enumerate(report):
+        where = f"interactive {i} on {path} ({theme}, {width} px)"
+        assert widget["inside"], f"{where} sticks out of its cell"
+        assert widget["overflowing"] == [], f"{where}: these overflow their box: {widget['overflowing']}"
+        for k, panel in enumerate(widget["panels"]):
+            assert panel["shown"] == 1, f"{where}, panel {k}: {panel['shown']} frames shown"
+            assert panel["offset"] < 0.5, f"{where}, panel {k}: frame off its background by {panel['offset']} px"
+            assert panel["frameBackground"] in ("rgba(0, 0, 0, 0)", "transparent"), \
+                f"{where}, panel {k}: the frame has background {panel['frameBackground']}"
+            assert set(panel["padding"]) == {"0px"}, f"{where}, panel {k}: padding {panel['padding']}"
+            assert panel["filters"][0] == panel["filters"][1], f"{where}, panel {k}: filters {panel['filters']}"
+            # Frames are drawn with 9-12 pt text at 100 dpi: shown at 60 % or more, it stays >= 7.5 px.
+            assert panel["scale"] >= 0.6, f"{where}, panel {k}: shown at {panel['scale']:.2f} of its size"
+        # A step of a slider must be wide enough to hit with a finger or a mouse.
+        assert min(widget["steps"]) >= 8, f"{where}: slider steps of {min(widget['steps']):.1f} px"
+    panels = page.locator(".gd-panel")
+    for k in range(panels.count()):
+        panels.nth(k).scroll_into_view_if_needed()
+        kept = _layers_show_through(page, panels.nth(k))
+        assert kept > 0.6, f"panel {k} on {path} ({theme}, {width} px): the frame hides {1 - kept:.0%} of its background"
+    # Every slider still changes its figure here.
+    for i in range(page.locator(".gd-interactive .noUi-handle").count()):
+        handle = page.locator(".gd-interactive .noUi-handle").nth(i)
+        before = handle.evaluate(_SHOWN)
+        handle.focus()
+        at_end = handle.get_attribute("aria-valuenow") == handle.get_attribute("aria-valuemax")
+        page.keyboard.press("ArrowLeft" if at_end else "ArrowRight")
+        page.wait_for_timeout(100)
+        assert handle.evaluate(_SHOWN) != before, f"slider {i} on {path} ({theme}, {width} px) changed nothing"
+    page.close()
+    assert log.problems == []
+
+
+_SHOWN = """h => [...h.closest('.gd-interactive').querySelectorAll('img.gd-frame')]
+              .filter(img => img.offsetParent !== null).map(img => img.src)"""
+
+
+def test_printed_an_interactive_stays_together_and_solutions_stay_hidden(site, browser):
+    page, log = _open(browser, f"{site}/book/gradient_descent_2d.html", f"{site}/")
+    page.wait_for_function("() => document.querySelectorAll('.gd-interactive').length > 0", timeout=20_000)
+    page.emulate_media(media="print")
+    printed = page.evaluate("""() => ({
+        together: [...document.querySelectorAll('.gd-interactive')].map(w =>
+            getComputedStyle(w.closest('.cell')).breakInside),
+        solutions: [...document.querySelectorAll('div.solution')].map(s => getComputedStyle(s).display),
+    })""")
+    page.close()
+    assert printed["together"] and set(printed["together"]) == {"avoid"}, printed
+    assert printed["solutions"] and set(printed["solutions"]) == {"none"}, printed
+    assert log.problems == []

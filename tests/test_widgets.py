@@ -42,7 +42,8 @@ def png(data: bytes) -> Image.Image:
 def test_one_slider_switches_frames_in_the_browser():
     w = interactive(line, {"a": Param("slope a", [0.5, 1.0, 2.0], initial=1.0)}, setup=setup)
     slider, picture = w.children
-    background, stack = picture.children
+    (panel,) = picture.children
+    background, stack = panel.children
     assert isinstance(slider, widgets.SelectionSlider) and slider.index == 1
     assert isinstance(stack, widgets.Stack) and stack.selected_index == 1
     assert len(stack.children) == 3 == w.frames
@@ -57,11 +58,11 @@ def test_one_slider_switches_frames_in_the_browser():
 def test_two_sliders_drive_nested_stacks():
     w = interactive(line, {"a": Param("a", [0.5, 1.0]), "b": Param("b", [0.0, 0.5, 1.0])}, setup=setup)
     slider_a, slider_b, picture = w.children
-    outer = picture.children[1]
+    outer = picture.children[0].children[1]
     assert [len(inner.children) for inner in outer.children] == [3, 3]
     assert linked(slider_a, outer)
     assert all(linked(slider_b, inner) for inner in outer.children)
-    assert repr(w) == "Interactive(a: 2 values, b: 3 values; 6 frames)"
+    assert repr(w) == "Interactive(a: 2 values, b: 3 values; 6 frames): run this cell to get its sliders"
 
 
 def test_play_button_is_linked_to_its_slider():
@@ -74,8 +75,9 @@ def test_play_button_is_linked_to_its_slider():
 
 def test_frame_over_background_matches_a_direct_drawing():
     w = interactive(line, {"a": Param("a", [0.5, 1.5])}, setup=setup, figsize=(4.0, 3.0))
-    background = png(w.children[1].children[0].value).convert("RGBA")
-    frame = png(w.children[1].children[1].children[1].value).convert("RGBA")
+    panel = w.children[1].children[0]
+    background = png(panel.children[0].value).convert("RGBA")
+    frame = png(panel.children[1].children[1].value).convert("RGBA")
     assert frame.size == background.size == (4 * DPI, 3 * DPI)
     alpha = np.asarray(frame)[..., 3]
     assert alpha.min() == 0 and alpha.max() >= 250  # transparent but for what the frame drew
@@ -97,7 +99,7 @@ def test_frame_over_background_matches_a_direct_drawing():
 
 def test_title_of_setup_is_not_baked_into_the_background():
     w = interactive(line, {"a": Param("a", [0.5, 1.5])}, setup=setup, figsize=(4.0, 3.0))
-    background = np.asarray(png(w.children[1].children[0].value).convert("L"))
+    background = np.asarray(png(w.children[1].children[0].children[0].value).convert("L"))
     assert background[:12].min() > 200  # the title strip is blank: frames draw their own
 
 
@@ -113,6 +115,50 @@ def test_bad_arguments_name_what_is_wrong(call, message):
     with pytest.raises(ValueError) as err:
         call()
     assert str(err.value) == message
+
+
+def two_panels(axes, a):
+    left, right = axes
+    left.plot([0, 1], [0, a], color="#D55E00", lw=3)
+    right.plot([0, 1], [a, 0], color="#0072B2", lw=3)
+    right.set_title(f"a = {a}")
+
+
+def test_each_panel_is_a_picture_of_its_own_linked_to_the_slider():
+    def both(axes):
+        for ax in axes:
+            setup(ax)
+
+    w = interactive(two_panels, {"a": Param("a", [0.5, 1.5], initial=1.5)}, setup=both, ncols=2,
+                    figsize=(8.0, 3.0))
+    slider, picture = w.children
+    assert "gd-picture" in picture._dom_classes and "gd-interactive" in w._dom_classes
+    assert len(picture.children) == 2
+    for k, panel in enumerate(picture.children):
+        background, stack = panel.children
+        assert png(background.value).size == (4 * DPI, 3 * DPI)
+        assert linked(slider, stack) and stack.selected_index == 1
+        colours = [np.asarray(png(image.value).convert("RGBA")) for image in stack.children]
+        drawn = [c[c[..., 3] > 250][:, :3].mean(axis=0) for c in colours]
+        # The left panel holds the orange line, the right one the blue line and the title.
+        assert all((d[0] > d[2]) == (k == 0) for d in drawn)
+    assert w.frames == 2
+
+
+def test_sliders_share_one_label_width_and_images_have_no_margin():
+    w = interactive(line, {"a": Param("a", [0.5, 1.0]), "b": Param("a longer label", [0.0, 1.0])}, setup=setup)
+    slider_a, slider_b, picture = w.children
+    assert slider_a.style.description_width == slider_b.style.description_width
+    images = [c for panel in picture.children for c in panel.children if isinstance(c, widgets.Image)]
+    assert images and all(i.layout.margin == "0" for i in images)
+
+
+def test_marked_values_say_so_in_the_readout():
+    p = Param("η", [0.1, 0.475, 2 / 3], fmt="{:.3g}", marks={0.475: "(fastest)", 2 / 3: "(limit 2/3)"})
+    w = interactive(line, {"a": p}, setup=setup)
+    assert [label for label, _ in w.children[0].options] == ["0.1", "0.475 (fastest)", "0.667 (limit 2/3)"]
+    with pytest.raises(ValueError, match="marks of 'η' must name values of it, got 0.5"):
+        Param("η", [0.1, 0.2], marks={0.5: "(no)"})
 
 
 def test_plot_arrow_adds_a_legend_entry_only_when_labelled():

@@ -1,0 +1,188 @@
+r"""Check your answer to an exercise without opening its solution.
+
+Every exercise whose answer is a number, a vector or a formula has a label, and its
+answer is stored in :data:`ANSWERS`. Call :func:`check` with the label and your answer;
+it says whether you are right and, when you are not, what kind of slip it looks like:
+
+>>> check("ex-tour-largest-eta", 0.1)
+✔ right: 0.1
+>>> check("ex-tour-largest-eta", 0.2)
+✘ not yet: 0.2 is 2 times the answer: is a factor 2 counted twice, or halved where it should not be?
+>>> import sympy as sp
+>>> x = sp.Symbol("x", real=True)
+>>> check("ex-tour-derivative-cube", -3 * x**2)
+✘ not yet: -3*x**2 has the right size but the wrong sign
+
+The answers are in this module's source, so a reader who looks can find them: the
+checker is for honest self-testing, not for grading.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from numbers import Number
+from typing import Any
+
+import numpy as np
+import sympy as sp
+
+__all__ = ["check", "Answer", "Verdict", "ANSWERS"]
+
+_x, _y = sp.symbols("x y", real=True)
+
+
+@dataclass(frozen=True)
+class Answer:
+    """An exercise's answer: a number, a sequence of numbers or a SymPy expression.
+
+    ``rtol`` and ``atol`` say how close a numeric answer must be (hand computations
+    are often rounded, so some answers allow more).
+    """
+
+    value: Any
+    rtol: float = 1e-6
+    atol: float = 1e-9
+
+
+ANSWERS: dict[str, Answer] = {
+    # The quick tour, gradient_descent_2d.ipynb
+    "ex-tour-second-step": Answer([1.31, 2.12], atol=5e-3),
+    "ex-tour-largest-eta": Answer(sp.Rational(1, 10), atol=1e-3),
+    "ex-tour-derivative-cube": Answer(3 * _x**2),
+}
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What :func:`check` found: ``right`` and a one-line ``message``."""
+
+    right: bool
+    message: str
+
+    def __bool__(self) -> bool:
+        return self.right
+
+    def __repr__(self) -> str:
+        return f"{'✔ right' if self.right else '✘ not yet'}: {self.message}"
+
+
+def check(label: str, answer: Any) -> Verdict:
+    """Compare ``answer`` with the stored answer of exercise ``label``.
+
+    ``answer`` may be a number, a list, tuple or NumPy array of numbers, or a SymPy
+    expression (use the book's real symbols, ``sp.symbols("x y", real=True)``, or
+    plain ones: both are accepted).
+    """
+    if not isinstance(label, str):
+        raise TypeError(f"label must be an exercise label such as 'ex-tour-second-step', got {label!r}")
+    if label not in ANSWERS:
+        raise ValueError(f"label must be one of the exercise labels {sorted(ANSWERS)}, got {label!r}")
+    expected = ANSWERS[label]
+    if isinstance(expected.value, sp.Expr) and expected.value.free_symbols:
+        return _check_formula(_sympify(answer), expected.value)
+    return _check_numbers(_numbers(answer, expected.value), np.asarray(expected.value, dtype=float),
+                          expected.rtol, expected.atol, answer)
+
+
+def _sympify(answer: Any) -> sp.Expr:
+    if isinstance(answer, str):
+        raise TypeError(f"answer must be a SymPy expression, not the string {answer!r}: "
+                        "build it from symbols, e.g. x = sp.Symbol('x', real=True); 3 * x**2")
+    try:
+        expr = sp.sympify(answer)
+    except (sp.SympifyError, TypeError):
+        raise TypeError(f"answer must be a SymPy expression or a number, got {answer!r}") from None
+    if not isinstance(expr, sp.Expr):
+        raise TypeError(f"answer must be a SymPy expression or a number, got {answer!r}")
+    # Plain symbols and the book's real ones name the same variable here.
+    return expr.subs({s: sp.Symbol(s.name, real=True) for s in expr.free_symbols})
+
+
+def _check_formula(answer: sp.Expr, expected: sp.Expr) -> Verdict:
+    shown = sp.sstr(answer)
+    if sp.simplify(answer - expected) == 0:
+        return Verdict(True, shown)
+    if sp.simplify(answer + expected) == 0:
+        return Verdict(False, f"{shown} has the right size but the wrong sign")
+    ratio = sp.simplify(answer / expected)
+    if ratio.is_number:
+        return Verdict(False, f"{shown} is {ratio} times the answer: {_factor_hint(float(ratio))}")
+    difference = sp.simplify(answer - expected)
+    if not (difference.free_symbols & expected.free_symbols):
+        return Verdict(False, f"{shown} is off by the constant {difference}: "
+                              "a constant's derivative is 0")
+    missing = expected.free_symbols - answer.free_symbols
+    if missing:
+        return Verdict(False, f"{shown} does not depend on {', '.join(sorted(s.name for s in missing))}, "
+                              "but the answer does")
+    return Verdict(False, f"{shown} is not it yet; check each step against the rules in the chapter")
+
+
+def _numbers(answer: Any, expected: Any) -> np.ndarray:
+    if isinstance(answer, (str, bytes)) or (isinstance(answer, (list, tuple)) and any(isinstance(a, str) for a in answer)):
+        raise TypeError(f"answer must be a number or a sequence of numbers, got {answer!r}")
+    if isinstance(answer, sp.Basic):
+        if answer.free_symbols:
+            raise TypeError(f"answer must be a number here, got the formula {answer} "
+                            f"(it still contains {', '.join(sorted(s.name for s in answer.free_symbols))})")
+        answer = sp.N(answer) if not isinstance(answer, sp.MatrixBase) else np.array(answer.evalf(), dtype=complex)
+    try:
+        values = np.asarray(answer, dtype=complex)
+    except (TypeError, ValueError):
+        raise TypeError(f"answer must be a number or a sequence of numbers, got {answer!r}") from None
+    if np.any(values.imag != 0):
+        raise ValueError(f"answer must be real, got {answer!r}")
+    values = values.real.reshape(-1) if values.ndim > 1 and values.size == np.size(expected) else values.real
+    return values
+
+
+def _check_numbers(answer: np.ndarray, expected: np.ndarray, rtol: float, atol: float, raw: Any) -> Verdict:
+    shown = _show(raw)
+    if answer.shape != expected.shape:
+        want = "one number" if expected.ndim == 0 else f"{expected.size} numbers"
+        got = "one number" if answer.ndim == 0 else f"{answer.size} numbers"
+        return Verdict(False, f"the answer is {want}, and {shown} is {got}")
+    if not np.all(np.isfinite(answer)):
+        return Verdict(False, f"{shown} is not finite")
+
+    def close(a: np.ndarray) -> bool:
+        return bool(np.allclose(a, expected, rtol=rtol, atol=atol))
+
+    if close(answer):
+        return Verdict(True, shown)
+    if close(-answer):
+        return Verdict(False, f"{shown} has the right size but the wrong sign")
+    if expected.ndim == 1 and expected.size > 1 and close(answer[::-1]):
+        return Verdict(False, f"{shown} has the right numbers in the wrong order")
+    if expected.ndim == 1 and expected.size > 1:
+        wrong = [i for i in range(expected.size)
+                 if not np.isclose(answer[i], expected[i], rtol=rtol, atol=atol)]
+        if len(wrong) < expected.size:
+            return Verdict(False, f"{shown} is right in entr{'y' if len(wrong) == 1 else 'ies'} "
+                                  f"{', '.join(str(i) for i in range(expected.size) if i not in wrong)}, "
+                                  f"not in {', '.join(str(i) for i in wrong)} (counting from 0)")
+    nonzero = expected != 0
+    if np.any(nonzero):
+        ratios = answer[nonzero] / expected[nonzero] if expected.ndim else answer / expected
+        ratio = float(np.ravel(ratios)[0])
+        if np.allclose(ratios, ratio, rtol=1e-6) and np.all(answer[~nonzero] == 0):
+            return Verdict(False, f"{shown} is {ratio:g} times the answer: {_factor_hint(ratio)}")
+        if np.allclose(answer, expected, rtol=1e-2, atol=atol):
+            return Verdict(False, f"{shown} is within 1 % of the answer: round less, or not at all")
+    return Verdict(False, f"{shown} is not it yet")
+
+
+def _factor_hint(ratio: float) -> str:
+    if np.isclose(abs(ratio), 2) or np.isclose(abs(ratio), 0.5):
+        return "is a factor 2 counted twice, or halved where it should not be?"
+    if np.isclose(abs(ratio), 10) or np.isclose(abs(ratio), 0.1):
+        return "is the decimal point in the right place?"
+    return "is a constant factor missing or extra?"
+
+
+def _show(answer: Any) -> str:
+    if isinstance(answer, np.ndarray):
+        return np.array2string(answer, separator=", ")
+    if isinstance(answer, (Number, sp.Basic, list, tuple)):
+        return str(answer)
+    return repr(answer)
