@@ -46,6 +46,9 @@ from PIL import Image
 # quantised to this many colours; a typical overlay frame is then 3 to 4 KB.
 DPI = 100
 COLOURS = 64
+# What stays usable at phone width; see interactive().
+MAX_VALUES = 42
+MAX_PANEL_WIDTH = 5.8
 
 
 @dataclass(frozen=True)
@@ -229,6 +232,15 @@ def interactive(frame: Callable[..., Any], params: Mapping[str, Param], *,
         raise ValueError(f"params must name one or two parameters, got {len(names)}: {names}")
     if play is not None and play not in params:
         raise ValueError(f"play must be one of {names}, got {play!r}")
+    # Phone width (390 px) leaves about 330 px for a slider and 358 px for a picture:
+    # more values than this make steps too narrow to touch, wider panels make text too small.
+    for n in names:
+        if len(params[n].values) > MAX_VALUES:
+            raise ValueError(f"{n} has {len(params[n].values)} values; at most {MAX_VALUES} fit on a phone's "
+                             f"slider (8 px a step): use fewer, or split the range")
+    if figsize[0] / ncols > MAX_PANEL_WIDTH:
+        raise ValueError(f"figsize is {figsize[0]:g} inches wide for {ncols} panel(s): at most "
+                         f"{MAX_PANEL_WIDTH:g} inches a panel stay readable on a phone (use ncols, or a smaller figure)")
     started = time.perf_counter()
     frames = _Frames(setup, figsize, ncols)
     grids = [list(params[n].values) for n in names]

@@ -30,3 +30,13 @@ def test_how_to_use_page_gives_the_same_commands():
     page = (ROOT / "book" / "how_to_use.md").read_text().replace("\\\n  ", "")
     for command in quick_start():
         assert command in page
+
+
+def test_the_jupyterlab_command_opens_a_chapter_that_exists_from_the_same_environment():
+    readme = (ROOT / "README.md").read_text()
+    block = re.search(r"## Run a chapter in JupyterLab.*?```bash\n(.*?)```", readme, re.S).group(1).strip()
+    assert block.startswith(".venv/bin/jupyter lab book/")
+    assert (ROOT / block.split()[-1]).exists()
+    assert block in (ROOT / "book" / "how_to_use.md").read_text()
+    pinned = (ROOT / "requirements.txt").read_text()
+    assert re.search(r"^jupyterlab==", pinned, re.M) and re.search(r"^jupyterlab-myst==", pinned, re.M)

@@ -108,6 +108,11 @@ def test_title_of_setup_is_not_baked_into_the_background():
     (lambda: interactive(line, {"a": Param("a", [1, 2]), "b": Param("b", [1, 2]), "c": Param("c", [1, 2])}),
      "params must name one or two parameters, got 3: ['a', 'b', 'c']"),
     (lambda: interactive(line, {"a": Param("a", [1, 2])}, play="b"), "play must be one of ['a'], got 'b'"),
+    (lambda: interactive(line, {"a": Param("a", list(range(43)))}),
+     "a has 43 values; at most 42 fit on a phone's slider (8 px a step): use fewer, or split the range"),
+    (lambda: interactive(line, {"a": Param("a", [1, 2])}, figsize=(9.0, 4.0)),
+     "figsize is 9 inches wide for 1 panel(s): at most 5.8 inches a panel stay readable on a phone "
+     "(use ncols, or a smaller figure)"),
     (lambda: Param("slope", [1.0]), "values of 'slope' must hold at least 2 values, got [1.0]"),
     (lambda: Param("slope", [1.0, 2.0], initial=3.0), "initial of 'slope' must be one of its values, got 3.0"),
 ])
