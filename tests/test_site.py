@@ -257,8 +257,11 @@ def test_interactives_in_both_themes_and_at_phone_width(site, browser, path, the
     """Layers line up and show through; nothing overflows; text is readable and steps touchable."""
     page, log = _open(browser, f"{site}/{path}", f"{site}/", theme=theme, width=width)
     assert page.evaluate("() => document.documentElement.dataset.theme") == theme
-    # No page-wide sideways scrolling, at any width.
+    # No page-wide sideways scrolling, at any width, and no display equation cut off.
     assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth + 1")
+    wide = page.evaluate("""() => [...document.querySelectorAll('main div.math, main mjx-container[display="true"]')]
+        .filter(m => m.scrollWidth > m.clientWidth + 1).map(m => m.textContent.slice(0, 60))""")
+    assert wide == [], f"display equations wider than the page at {width} px: {wide}"
     views = page.locator('script[type="application/vnd.jupyter.widget-view+json"]').count()
     if views == 0:
         page.close()
