@@ -145,7 +145,9 @@
         if (model.get("value") >= model.get("max")) model.set("value", model.get("min"));
         timer = setInterval(function () {
           var next = model.get("value") + model.get("step");
-          if (next > model.get("max")) halt(); else model.set("value", next);
+          if (next <= model.get("max")) model.set("value", next);
+          else if (model.get("repeat")) model.set("value", model.get("min"));
+          else halt();
         }, model.get("interval"));
       });
       button("\u275A\u275A", "pause").addEventListener("click", halt);
