@@ -49,6 +49,11 @@ ANSWERS: dict[str, Answer] = {
     "ex-tour-second-step": Answer([1.31, 2.12], atol=5e-3),
     "ex-tour-largest-eta": Answer(sp.Rational(1, 10), atol=1e-3),
     "ex-tour-derivative-cube": Answer(3 * _x**2),
+    # The chain rule, chain_rule.ipynb
+    "ex-chain-by-hand": Answer(15 * (3 * _x + 1) ** 4),
+    "ex-chain-sigmoid-slope": Answer(sp.Rational(3, 16), atol=5e-4),
+    "ex-chain-neuron-gradient": Answer([-0.2125, -0.025], atol=5e-4),
+    "ex-chain-quotient": Answer((_x**2 + 2 * _x) / (_x + 1) ** 2),
 }
 
 
