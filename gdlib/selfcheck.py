@@ -49,6 +49,10 @@ ANSWERS: dict[str, Answer] = {
     "ex-tour-second-step": Answer([1.31, 2.12], atol=5e-3),
     "ex-tour-largest-eta": Answer(sp.Rational(1, 10), atol=1e-3),
     "ex-tour-derivative-cube": Answer(3 * _x**2),
+    # Stationary points and the Hessian, stationary_points.ipynb
+    "ex-stationary-cubic": Answer([-1, 1]),
+    "ex-stationary-eigenvalues": Answer([-1, 5]),
+    "ex-stationary-quartic": Answer(-2),
 }
 
 
