@@ -54,6 +54,10 @@ ANSWERS: dict[str, Answer] = {
     "ex-chain-sigmoid-slope": Answer(sp.Rational(3, 16), atol=5e-4),
     "ex-chain-neuron-gradient": Answer([-0.2125, -0.025], atol=5e-4),
     "ex-chain-quotient": Answer((_x**2 + 2 * _x) / (_x + 1) ** 2),
+    # Stationary points and the Hessian, stationary_points.ipynb
+    "ex-stationary-cubic": Answer([-1, 1]),
+    "ex-stationary-eigenvalues": Answer([-1, 5]),
+    "ex-stationary-quartic": Answer(-2),
 }
 
 

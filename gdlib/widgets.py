@@ -126,10 +126,10 @@ class _Panel:
     screen the panels stack instead of shrinking side by side until their text is unreadable.
     """
 
-    def __init__(self, figsize: tuple[float, float]) -> None:
+    def __init__(self, figsize: tuple[float, float], projection: str | None = None) -> None:
         self.fig = Figure(figsize=figsize, dpi=DPI, layout="constrained")
         self.canvas = FigureCanvasAgg(self.fig)
-        self.ax = self.fig.add_subplot()
+        self.ax = self.fig.add_subplot(projection=projection)
 
     def freeze(self) -> None:
         """Lay out the drawn background, store it, and keep a blank canvas for overlays."""
@@ -164,6 +164,9 @@ class _Panel:
         added = [a for a in [*self.ax.get_children(), *self.fig.get_children()] if id(a) not in before]
         self.canvas.restore_region(self.blank)
         renderer = self.canvas.get_renderer()
+        for artist in added:  # a 3-D artist must be projected before it is drawn on its own
+            if hasattr(artist, "do_3d_projection"):
+                artist.do_3d_projection()
         for artist in sorted(added, key=lambda a: a.get_zorder()):
             artist.draw(renderer)
         self.ax.title.draw(renderer)
@@ -178,8 +181,10 @@ class _Panel:
 class _Frames:
     """The panels of one interactive, drawn by ``setup`` once and by ``frame`` once per frame."""
 
-    def __init__(self, setup: Callable[..., Any] | None, figsize: tuple[float, float], ncols: int) -> None:
-        self.panels = [_Panel((figsize[0] / ncols, figsize[1])) for _ in range(ncols)]
+    def __init__(self, setup: Callable[..., Any] | None, figsize: tuple[float, float], ncols: int,
+                 projections: Sequence[str | None] | None = None) -> None:
+        projections = list(projections) if projections is not None else [None] * ncols
+        self.panels = [_Panel((figsize[0] / ncols, figsize[1]), p) for p in projections]
         axes = [p.ax for p in self.panels]
         self.ax = axes[0] if ncols == 1 else np.array(axes, dtype=object)
         if setup is not None:
@@ -218,7 +223,8 @@ def _slider(p: Param, label_width: str, max_width: str) -> widgets.SelectionSlid
 
 def interactive(frame: Callable[..., Any], params: Mapping[str, Param], *,
                 setup: Callable[..., Any] | None = None, figsize: tuple[float, float] = (5.6, 3.5),
-                ncols: int = 1, play: str | None = None) -> Interactive:
+                ncols: int = 1, play: str | None = None,
+                projections: Sequence[str | None] | None = None) -> Interactive:
     """Precompute ``frame(ax, **values)`` for every combination of ``params`` and show it with sliders.
 
     ``params`` maps each keyword of ``frame`` to a :class:`Param` (one or two of
@@ -226,6 +232,8 @@ def interactive(frame: Callable[..., Any], params: Mapping[str, Param], *,
     when ``ncols > 1``). ``play`` names a parameter to animate with a Play button.
     ``figsize`` is the whole picture in inches; with ``ncols > 1`` each panel is a
     picture of its own, side by side where the page is wide enough and stacked where not.
+    ``projections`` gives each panel's projection, e.g. ``[None, "3d"]`` for contours
+    beside a surface.
     """
     names = list(params)
     if not 1 <= len(names) <= 2:
@@ -241,8 +249,12 @@ def interactive(frame: Callable[..., Any], params: Mapping[str, Param], *,
     if figsize[0] / ncols > MAX_PANEL_WIDTH:
         raise ValueError(f"figsize is {figsize[0]:g} inches wide for {ncols} panel(s): at most "
                          f"{MAX_PANEL_WIDTH:g} inches a panel stay readable on a phone (use ncols, or a smaller figure)")
+    if projections is not None and (isinstance(projections, str) or len(projections) != ncols
+                                    or any(p not in (None, "3d") for p in projections)):
+        raise ValueError(f"projections must give None or '3d' for each of the {ncols} panel(s), "
+                         f"got {projections!r}")
     started = time.perf_counter()
-    frames = _Frames(setup, figsize, ncols)
+    frames = _Frames(setup, figsize, ncols, projections)
     grids = [list(params[n].values) for n in names]
     pngs: dict[tuple[int, ...], list[bytes]] = {}
     for combo in itertools.product(*(range(len(g)) for g in grids)):
