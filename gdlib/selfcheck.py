@@ -29,6 +29,7 @@ import sympy as sp
 __all__ = ["check", "Answer", "Verdict", "ANSWERS"]
 
 _x, _y = sp.symbols("x y", real=True)
+_dx = sp.Symbol("Δx", real=True)  # the Taylor chapter's step
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,10 @@ ANSWERS: dict[str, Answer] = {
     "ex-stationary-cubic": Answer([-1, 1]),
     "ex-stationary-eigenvalues": Answer([-1, 5]),
     "ex-stationary-quartic": Answer(-2),
+    # Taylor expansion, taylor_expansion.ipynb
+    "ex-taylor-cube": Answer(1 + 3 * _dx + 3 * _dx**2),
+    "ex-taylor-slopes-at-pi": Answer([1, 3, 3, 5, 5], atol=0.15),  # measured slopes
+    "ex-taylor-best-step": Answer(sp.Rational(41, 122), atol=1e-3),
 }
 
 
