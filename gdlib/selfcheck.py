@@ -49,6 +49,11 @@ ANSWERS: dict[str, Answer] = {
     "ex-tour-second-step": Answer([1.31, 2.12], atol=5e-3),
     "ex-tour-largest-eta": Answer(sp.Rational(1, 10), atol=1e-3),
     "ex-tour-derivative-cube": Answer(3 * _x**2),
+    # Derivatives, derivatives.ipynb
+    "ex-deriv-reciprocal": Answer(-1 / _x**2),
+    "ex-deriv-product": Answer(9 * _x**2 + 2 * _x - 6),
+    "ex-deriv-check": Answer((_x + 1) * sp.exp(_x)),
+    "ex-deriv-float32": Answer(4e-4, rtol=0.3),  # sqrt(2 eps) ~ 4.9e-4; a grid's 3.2e-4 counts too
 }
 
 
