@@ -63,6 +63,11 @@ ANSWERS: dict[str, Answer] = {
     "ex-taylor-cube": Answer(1 + 3 * _dx + 3 * _dx**2),
     "ex-taylor-slopes-at-pi": Answer([1, 3, 3, 5, 5], atol=0.15),  # measured slopes
     "ex-taylor-best-step": Answer(sp.Rational(41, 122), atol=1e-3),
+    # Derivatives, derivatives.ipynb
+    "ex-deriv-reciprocal": Answer(-1 / _x**2),
+    "ex-deriv-product": Answer(9 * _x**2 + 2 * _x - 6),
+    "ex-deriv-check": Answer((_x + 1) * sp.exp(_x)),
+    "ex-deriv-float32": Answer(4e-4, rtol=0.3),  # sqrt(2 eps) ~ 4.9e-4; a grid's 3.2e-4 counts too
 }
 
 

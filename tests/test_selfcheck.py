@@ -100,3 +100,13 @@ def test_stationary_chapter_answers_match_an_independent_computation():
     for p in found:
         if p.kind == "minimum":
             assert check("ex-stationary-quartic", float(quartic.value(np.array(p.x)))).right
+def test_the_derivatives_chapters_answers():
+    # independent of the stored values: derived here by SymPy or by hand
+    assert check("ex-deriv-reciprocal", sp.diff(1 / x, x))
+    assert check("ex-deriv-product", sp.diff((3 * x + 1) * (x**2 - 2), x))
+    assert check("ex-deriv-check", sp.diff(x * sp.exp(x), x))
+    assert "wrong sign" in check("ex-deriv-reciprocal", 1 / x**2).message
+    assert not check("ex-deriv-check", sp.exp(x))
+    assert check("ex-deriv-float32", np.sqrt(2 * np.finfo(np.float32).eps))  # the formula's 4.9e-4
+    assert check("ex-deriv-float32", 10**-3.5)  # the measured grid value
+    assert not check("ex-deriv-float32", 1e-8)  # the 64-bit answer
