@@ -105,39 +105,3 @@ def check_gradient(f: Callable[[np.ndarray], float], grad: Callable[[np.ndarray]
     error = np.abs(analytic - numeric) / np.maximum(1.0, np.maximum(np.abs(analytic), np.abs(numeric)))
     worst = int(np.argmax(error))
     return GradientCheck(bool(error[worst] < rtol), analytic, numeric, worst, float(error[worst]))
-
-
-def loglog_slope(h: np.ndarray, err: np.ndarray, h_range: tuple[float, float]) -> float:
-    r"""The slope :math:`p` of a straight-line fit of :math:`\log_{10} |\mathrm{err}|` against
-    :math:`\log_{10} h`, over the points with ``h_range[0] <= h <= h_range[1]``.
-
-    An error that behaves like :math:`C h^p` is a straight line of slope :math:`p` on a
-    log-log plot, :math:`\log_{10} \mathrm{err} = \log_{10} C + p \log_{10} h`; the fit
-    measures :math:`p` (1 for the forward difference, 2 for the central one). Pass a
-    range where the error is dominated by the truncation term, above the round-off floor.
-
-    >>> h = np.array([1e-3, 1e-2, 1e-1])
-    >>> round(loglog_slope(h, 5 * h**2, (1e-3, 1e-1)), 6)
-    2.0
-    """
-    h, err = np.asarray(h), np.asarray(err)
-    for name, arr in (("h", h), ("err", err)):
-        if arr.ndim != 1 or np.iscomplexobj(arr) or not np.issubdtype(arr.dtype, np.number):
-            raise ValueError(f"{name} must be a 1-D array of real numbers, got {arr!r}")
-    if h.shape != err.shape:
-        raise ValueError(f"h and err must have the same shape, got {h.shape} and {err.shape}")
-    if not np.all(np.isfinite(h) & (h > 0)):
-        raise ValueError(f"h must hold positive finite numbers, got {h!r}")
-    if not np.all(np.isfinite(err)):
-        raise ValueError(f"err must be finite, got {err!r}")
-    if (not isinstance(h_range, (tuple, list)) or len(h_range) != 2
-            or not all(isinstance(v, numbers.Real) and not isinstance(v, bool) for v in h_range)
-            or not 0 < h_range[0] < h_range[1] < np.inf):
-        raise ValueError(f"h_range must be two numbers 0 < low < high, got {h_range!r}")
-    inside = (h >= h_range[0]) & (h <= h_range[1])
-    if inside.sum() < 2:
-        raise ValueError(f"h_range {tuple(h_range)!r} must hold at least 2 of the h values, got {int(inside.sum())}")
-    if np.any(err[inside] == 0):
-        raise ValueError(f"err must be nonzero inside h_range (its logarithm is taken), got {err[inside]!r}")
-    slope, _ = np.polyfit(np.log10(h[inside]), np.log10(np.abs(err[inside])), 1)
-    return float(slope)

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from gdlib.convergence import MAX_POINTS, loglog_slope
+from gdlib.numdiff import central_difference, forward_difference
 
 
 @pytest.mark.parametrize("p, C", [(1.0, 2.0), (2.0, 0.3), (3.0, 7.0), (0.5, 1.0), (-1.0, 4.0)])
@@ -44,9 +45,9 @@ def test_accepts_lists_and_integers():
 
 @pytest.mark.parametrize("h, err, error, message", [
     ([0.1, -0.2], [1.0, 2.0], ValueError, r"h must hold positive finite numbers, got -0.2 at index 1"),
-    ([0.1, 0.2], [1.0, 0.0], ValueError, r"err must hold positive finite numbers, got 0.0 at index 1"),
+    ([0.1, 0.2], [1.0, 0.0], ValueError, r"err must be nonzero where it is fitted \(its logarithm is taken\), got 0.0 at index 1"),
     ([0.1, np.nan], [1.0, 2.0], ValueError, r"h must hold positive finite numbers, got nan at index 1"),
-    ([0.1, 0.2], [np.inf, 2.0], ValueError, r"err must hold positive finite numbers, got inf at index 0"),
+    ([0.1, 0.2], [np.inf, 2.0], ValueError, r"err must hold finite numbers, got inf at index 0"),
     ([0.1, 0.2], [1.0 + 1j, 2.0], ValueError, r"err must be real, got complex values"),
     ([[0.1, 0.2]], [1.0, 2.0], ValueError, r"h must be a 1-D array, got shape \(1, 2\)"),
     (0.1, 1.0, ValueError, r"h must be a 1-D array, got shape \(\)"),
@@ -66,3 +67,40 @@ def test_size_is_capped():
     h = np.linspace(1.0, 2.0, MAX_POINTS + 1)
     with pytest.raises(ValueError, match=rf"h must hold at most {MAX_POINTS} values, got {MAX_POINTS + 1}"):
         loglog_slope(h, h)
+
+
+def test_loglog_slope_measures_the_order_of_known_errors():
+    h = np.geomspace(1e-6, 1e-1, 11)
+    assert loglog_slope(h, 3.0 * h**1.5, (1e-6, 1e-1)) == pytest.approx(1.5, abs=1e-12)
+    # only the range is fitted: outside it the "error" is a floor of 1e-9
+    err = np.maximum(7.0 * h**2, 1e-9)
+    assert loglog_slope(h, err, (1e-3, 1e-1)) == pytest.approx(2.0, abs=1e-12)
+    assert loglog_slope(h, err, (1e-6, 1e-5)) == pytest.approx(0.0, abs=1e-12)
+    # signed errors: the fit uses their size
+    assert loglog_slope(h, -2.0 * h, (1e-6, 1e-1)) == pytest.approx(1.0, abs=1e-12)
+
+
+def test_loglog_slope_of_real_differences_is_1_forward_and_2_central():
+    # exp at 1: truncation dominates for h in [1e-4, 1e-1]
+    h = np.geomspace(1e-4, 1e-1, 13)
+    forward = np.array([float(forward_difference(np.exp, 1.0, s)) for s in h]) - np.e
+    central = np.array([float(central_difference(np.exp, 1.0, s)) for s in h]) - np.e
+    assert loglog_slope(h, forward, (1e-4, 1e-1)) == pytest.approx(1.0, abs=0.03)
+    assert loglog_slope(h, central, (1e-4, 1e-1)) == pytest.approx(2.0, abs=0.03)
+
+
+@pytest.mark.parametrize("args, message", [
+    (([1e-2, 1e-1], [1.0, 2.0, 3.0], (1e-2, 1e-1)), r"h and err must have the same length, got 2 and 3"),
+    (([[1e-2, 1e-1]], [[1.0, 2.0]], (1e-2, 1e-1)), r"h must be a 1-D array, got shape \(1, 2\)"),
+    (([1e-2, 1e-1], [1.0 + 1j, 2.0], (1e-2, 1e-1)), r"err must be real, got complex values"),
+    ((["a", "b"], [1.0, 2.0], (1e-2, 1e-1)), r"h must be a 1-D array of real numbers"),
+    (([0.0, 1e-1], [1.0, 2.0], (1e-2, 1e-1)), r"h must hold positive finite numbers, got 0.0 at index 0"),
+    (([1e-2, 1e-1], [np.nan, 2.0], (1e-2, 1e-1)), r"err must hold finite numbers, got nan at index 0"),
+    (([1e-2, 1e-1], [1.0, 2.0], (1e-1, 1e-2)), r"h_range must be two numbers 0 < low < high, got \(0\.1, 0\.01\)"),
+    (([1e-2, 1e-1], [1.0, 2.0], 1e-2), r"h_range must be two numbers 0 < low < high, got 0\.01"),
+    (([1e-2, 1e-1], [1.0, 2.0], (1e-2, 5e-2)), r"h_range \(0\.01, 0\.05\) must hold at least 2 of the h values, got 1"),
+    (([1e-2, 1e-1], [0.0, 2.0], (1e-2, 1e-1)), r"err must be nonzero where it is fitted"),
+])
+def test_loglog_slope_with_a_range_refuses_bad_input_by_name(args, message):
+    with pytest.raises((ValueError, TypeError), match=message):
+        loglog_slope(*args)

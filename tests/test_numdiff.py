@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from gdlib.numdiff import (central_difference, check_gradient, forward_difference, loglog_slope,
+from gdlib.numdiff import (central_difference, check_gradient, forward_difference,
                            numerical_gradient)
 
 
@@ -60,40 +60,3 @@ def test_check_gradient_catches_a_wrong_formula_and_names_the_component():
 def test_bad_input_is_refused_by_name(call, error, message):
     with pytest.raises(error, match=message):
         call()
-
-
-def test_loglog_slope_measures_the_order_of_known_errors():
-    h = np.geomspace(1e-6, 1e-1, 11)
-    assert loglog_slope(h, 3.0 * h**1.5, (1e-6, 1e-1)) == pytest.approx(1.5, abs=1e-12)
-    # only the range is fitted: outside it the "error" is a floor of 1e-9
-    err = np.maximum(7.0 * h**2, 1e-9)
-    assert loglog_slope(h, err, (1e-3, 1e-1)) == pytest.approx(2.0, abs=1e-12)
-    assert loglog_slope(h, err, (1e-6, 1e-5)) == pytest.approx(0.0, abs=1e-12)
-    # signed errors: the fit uses their size
-    assert loglog_slope(h, -2.0 * h, (1e-6, 1e-1)) == pytest.approx(1.0, abs=1e-12)
-
-
-def test_loglog_slope_of_real_differences_is_1_forward_and_2_central():
-    # exp at 1: truncation dominates for h in [1e-4, 1e-1]
-    h = np.geomspace(1e-4, 1e-1, 13)
-    forward = np.array([float(forward_difference(np.exp, 1.0, s)) for s in h]) - np.e
-    central = np.array([float(central_difference(np.exp, 1.0, s)) for s in h]) - np.e
-    assert loglog_slope(h, forward, (1e-4, 1e-1)) == pytest.approx(1.0, abs=0.03)
-    assert loglog_slope(h, central, (1e-4, 1e-1)) == pytest.approx(2.0, abs=0.03)
-
-
-@pytest.mark.parametrize("args, message", [
-    (([1e-2, 1e-1], [1.0, 2.0, 3.0], (1e-2, 1e-1)), r"h and err must have the same shape, got \(2,\) and \(3,\)"),
-    (([[1e-2, 1e-1]], [[1.0, 2.0]], (1e-2, 1e-1)), r"h must be a 1-D array of real numbers"),
-    (([1e-2, 1e-1], [1.0 + 1j, 2.0], (1e-2, 1e-1)), r"err must be a 1-D array of real numbers"),
-    ((["a", "b"], [1.0, 2.0], (1e-2, 1e-1)), r"h must be a 1-D array of real numbers"),
-    (([0.0, 1e-1], [1.0, 2.0], (1e-2, 1e-1)), r"h must hold positive finite numbers"),
-    (([1e-2, 1e-1], [np.nan, 2.0], (1e-2, 1e-1)), r"err must be finite"),
-    (([1e-2, 1e-1], [1.0, 2.0], (1e-1, 1e-2)), r"h_range must be two numbers 0 < low < high, got \(0\.1, 0\.01\)"),
-    (([1e-2, 1e-1], [1.0, 2.0], 1e-2), r"h_range must be two numbers 0 < low < high, got 0\.01"),
-    (([1e-2, 1e-1], [1.0, 2.0], (1e-2, 5e-2)), r"h_range \(0\.01, 0\.05\) must hold at least 2 of the h values, got 1"),
-    (([1e-2, 1e-1], [0.0, 2.0], (1e-2, 1e-1)), r"err must be nonzero inside h_range"),
-])
-def test_loglog_slope_refuses_bad_input_by_name(args, message):
-    with pytest.raises(ValueError, match=message):
-        loglog_slope(*args)
