@@ -1,0 +1,39 @@
+"""What every chapter notebook must be, checked on its source (the built pages have their own test)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHAPTERS = sorted((ROOT / "book").glob("*.ipynb"))
+TOC = (ROOT / "_toc.yml").read_text()
+
+
+def _cells(path: Path, kind: str) -> list[str]:
+    return ["".join(c["source"]) for c in json.loads(path.read_text())["cells"] if c["cell_type"] == kind]
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.stem)
+def test_chapter_is_in_the_table_of_contents(path):
+    assert f"file: book/{path.stem}\n" in TOC
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.stem)
+def test_prose_names_its_sources_not_the_projects_word_for_them(path):
+    # "seed 003" is the project's name for a source article; a reader needs the article.
+    found = [m.group(0) for text in _cells(path, "markdown") for m in re.finditer(r".{0,40}\bseeds?\b.{0,20}", text, re.I)]
+    assert found == [], f"{path.name} says 'seed': {found}"
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.stem)
+def test_stored_outputs_hold_no_errors_and_no_widget_state(path):
+    nb = json.loads(path.read_text())
+    errors = [o.get("ename") for c in nb["cells"] if c["cell_type"] == "code"
+              for o in c.get("outputs", []) if o.get("output_type") == "error"]
+    assert errors == []
+    assert "widgets" not in nb["metadata"], "store outputs with scripts/store_outputs.py (it drops the widget state)"
+    assert nb["metadata"]["kernelspec"]["name"] == "python3"
