@@ -49,6 +49,11 @@ ANSWERS: dict[str, Answer] = {
     "ex-tour-second-step": Answer([1.31, 2.12], atol=5e-3),
     "ex-tour-largest-eta": Answer(sp.Rational(1, 10), atol=1e-3),
     "ex-tour-derivative-cube": Answer(3 * _x**2),
+    # Partial derivatives and the gradient, partial_derivatives.ipynb
+    "ex-partial-by-hand": Answer(2 * _x * _y**3 + 5),
+    "ex-partial-directional": Answer(6.2, atol=5e-3),
+    "ex-partial-tangent": Answer(sp.Rational(-4, 5), atol=5e-3),
+    "ex-partial-gradcheck": Answer(float(np.cos(2.0)), atol=5e-3),
 }
 
 
