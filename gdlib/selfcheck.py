@@ -68,6 +68,11 @@ ANSWERS: dict[str, Answer] = {
     "ex-deriv-product": Answer(9 * _x**2 + 2 * _x - 6),
     "ex-deriv-check": Answer((_x + 1) * sp.exp(_x)),
     "ex-deriv-float32": Answer(4e-4, rtol=0.3),  # sqrt(2 eps) ~ 4.9e-4; a grid's 3.2e-4 counts too
+    # Partial derivatives and the gradient, partial_derivatives.ipynb
+    "ex-partial-by-hand": Answer(2 * _x * _y**3 + 5),
+    "ex-partial-directional": Answer(6.2, atol=5e-3),
+    "ex-partial-tangent": Answer(sp.Rational(-4, 5), atol=5e-3),
+    "ex-partial-gradcheck": Answer(2 * float(np.cos(2.0)), atol=5e-3),
 }
 
 
