@@ -49,6 +49,11 @@ ANSWERS: dict[str, Answer] = {
     "ex-tour-second-step": Answer([1.31, 2.12], atol=5e-3),
     "ex-tour-largest-eta": Answer(sp.Rational(1, 10), atol=1e-3),
     "ex-tour-derivative-cube": Answer(3 * _x**2),
+    # The optimization problem, optimization_problem.ipynb
+    "ex-problem-maximise": Answer(3),
+    "ex-problem-cubic": Answer(1),
+    "ex-problem-delta": Answer(1.56196, atol=6e-3),
+    "ex-problem-eta": Answer(0.0015378, rtol=1e-2),
 }
 
 
