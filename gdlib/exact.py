@@ -51,9 +51,10 @@ def solve_with_limit(solver: str, equations: Sequence[sp.Expr], symbols: Sequenc
                      seconds: float = 20.0) -> Attempt:
     r"""Run ``sympy.solve`` or ``sympy.nonlinsolve`` on ``equations`` (each meaning ``= 0``).
 
-    The time limit uses a timer signal, which exists on Linux and macOS and only in a
-    program's main thread (where notebook cells run); elsewhere the solver runs with
-    no limit.
+    ``seconds`` limits the computing (CPU) time, not the time on the clock, so that a
+    busy machine does not change the outcome. The limit uses a timer signal, which
+    exists on Linux and macOS and only in a program's main thread (where notebook cells
+    run); elsewhere the solver runs with no limit.
     """
     if solver not in SOLVERS:
         raise ValueError(f"solver must be one of {sorted(SOLVERS)}, got {solver!r}")
@@ -76,19 +77,19 @@ def solve_with_limit(solver: str, equations: Sequence[sp.Expr], symbols: Sequenc
         raise _OutOfTime
 
     timed = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-    previous = signal.signal(signal.SIGALRM, out_of_time) if timed else None
+    previous = signal.signal(signal.SIGPROF, out_of_time) if timed else None
     try:
         if timed:
-            signal.setitimer(signal.ITIMER_REAL, float(seconds))
+            signal.setitimer(signal.ITIMER_PROF, float(seconds))
         result = SOLVERS[solver](list(equations), list(symbols))
     except _OutOfTime:
-        return Attempt(solver, "timed out", message=f"no answer within {seconds:g} s")
+        return Attempt(solver, "timed out", message=f"no answer within {seconds:g} s of computing")
     except (NotImplementedError, ValueError) as error:
         return Attempt(solver, "gave up", message=f"{type(error).__name__}: {error}")
     finally:
         if timed:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, previous)
+            signal.setitimer(signal.ITIMER_PROF, 0)
+            signal.signal(signal.SIGPROF, previous)
     if isinstance(result, sp.ConditionSet):
         return Attempt(solver, "condition set", result)
     return Attempt(solver, "solved", result)
