@@ -147,3 +147,38 @@ def loss_curve(curves: Mapping[str, Result | np.ndarray], *, log: bool = True,
     ax.set(xlabel="iteration $t$", ylabel=ylabel, title=title)
     ax.legend()
     return ax
+
+
+KIND_MARKERS = {"minimum": ("o", PALETTE[2]), "maximum": ("^", PALETTE[3]),
+                "saddle": ("X", PALETTE[4]), "degenerate": ("D", "0.4")}
+
+
+def zero_curves(fn: Function, xlim: Sequence[float], ylim: Sequence[float], *,
+                points: Sequence = (), title: str | None = None, ax: Axes | None = None,
+                n: int = 400) -> Axes:
+    r"""The curves :math:`\partial f/\partial x = 0` and :math:`\partial f/\partial y = 0` of a 2-D function.
+
+    Where they cross, both partial derivatives vanish: those crossings are the
+    stationary points. ``points`` (``gdlib.functions.StationaryPoint``) are marked
+    there, one marker per kind (minimum, maximum, saddle).
+    """
+    if fn.n != 2:
+        raise ValueError(f"zero_curves needs a function of 2 variables, got {fn.name} of {fn.n}")
+    ax = _axes(ax)
+    X, Y = np.meshgrid(np.linspace(*xlim, n), np.linspace(*ylim, n))
+    with np.errstate(all="ignore"):
+        G = fn.grad(np.stack([X, Y], axis=-1))
+    names = [f"$\\partial f/\\partial {s} = 0$" for s in map(str, fn.symbols)]
+    for i, (name, style) in enumerate(zip(names, ("-", "--"))):
+        ax.contour(X, Y, G[..., i], levels=[0.0], colors=[PALETTE[i]], linewidths=1.6, linestyles=style)
+        ax.plot([], [], style, color=PALETTE[i], lw=1.6, label=name)  # contours have no legend entry
+    for kind, (marker, colour) in KIND_MARKERS.items():
+        these = [p.x for p in points if p.kind == kind]
+        if these:
+            ax.plot(*np.array(these).T, marker, ms=9, color=colour, mec="black", ls="none",
+                    label=f"{kind} ({len(these)})")
+    ax.set(xlim=xlim, ylim=ylim, xlabel=f"${fn.symbols[0]}$", ylabel=f"${fn.symbols[1]}$",
+           title=title or f"Where the partial derivatives of {fn.name} vanish")
+    ax.set_aspect("equal", adjustable="box")
+    ax.legend(loc="lower left")
+    return ax

@@ -73,6 +73,11 @@ ANSWERS: dict[str, Answer] = {
     "ex-partial-directional": Answer(6.2, atol=5e-3),
     "ex-partial-tangent": Answer(sp.Rational(-4, 5), atol=5e-3),
     "ex-partial-gradcheck": Answer(2 * float(np.cos(2.0)), atol=5e-3),
+    # The optimization problem, optimization_problem.ipynb
+    "ex-problem-maximise": Answer(3),
+    "ex-problem-cubic": Answer(1),
+    "ex-problem-delta": Answer(1.56196, atol=6e-3),
+    "ex-problem-eta": Answer(2 / 1300.592, rtol=3e-2),
 }
 
 
