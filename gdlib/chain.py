@@ -27,7 +27,7 @@ from typing import Mapping
 import numpy as np
 import sympy as sp
 
-__all__ = ["u", "x", "sigmoid", "Composite", "OUTER", "INNER", "MAX_POINTS"]
+__all__ = ["u", "x", "sigmoid", "Composite", "OUTER", "INNER", "PANEL_XS", "PANEL_LIMITS", "MAX_POINTS"]
 
 u, x = sp.symbols("u x", real=True)
 
@@ -141,15 +141,22 @@ def _points(xs: object) -> np.ndarray:
 #: Outer functions :math:`f(u)` of the chapter's interactive, by the name it shows.
 OUTER: Mapping[str, sp.Expr] = {
     "u²": u**2,
+    "u³": u**3,
     "sin u": sp.sin(u),
-    "σ(u)": sigmoid,
-    "e^(u/2)": sp.exp(u / 2),
+    "eᵘ": sp.exp(u),
 }
 
 #: Inner functions :math:`g(x)` of the chapter's interactive, by the name it shows.
+#: On :data:`PANEL_XS` every composite of these lies within :data:`PANEL_LIMITS`.
 INNER: Mapping[str, sp.Expr] = {
     "x": x,
     "−x": -x,
     "x² − 1": x**2 - 1,
     "sin 2x": sp.sin(2 * x),
 }
+
+#: The interactive's range of :math:`x`, and the ranges of its two panels: every
+#: inner function and composite of :data:`OUTER` and :data:`INNER` in the first,
+#: every factor and derivative in the second (``tests/test_chain.py`` checks it).
+PANEL_XS: tuple[float, float] = (-1.25, 1.25)
+PANEL_LIMITS: dict[str, tuple[float, float]] = {"values": (-2.1, 3.7), "slopes": (-5.0, 5.0)}

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 import sympy as sp
 
-from gdlib.chain import INNER, MAX_POINTS, OUTER, Composite, sigmoid, u, x
+from gdlib.chain import INNER, MAX_POINTS, OUTER, PANEL_LIMITS, PANEL_XS, Composite, sigmoid, u, x
 from gdlib.models import sigmoid as np_sigmoid
 
 XS = np.linspace(-1.5, 1.5, 31)
@@ -45,6 +45,24 @@ def test_catalogue_against_central_differences(outer, inner):
     np.testing.assert_allclose(out["derivative"], central(lambda t: composite(t) + 0 * t, XS), atol=1e-8)
     np.testing.assert_allclose(out["derivative"], out["outer_factor"] * out["inner_factor"])
     np.testing.assert_allclose(out["composite"], composite(XS) + 0 * XS)
+
+
+@pytest.mark.parametrize("outer", list(OUTER))
+@pytest.mark.parametrize("inner", list(INNER))
+def test_catalogue_fits_the_panels(outer, inner):
+    # the interactive cannot rescale its axes per frame, so every curve must fit them
+    out = Composite(OUTER[outer], INNER[inner]).evaluate(np.linspace(*PANEL_XS, 251))
+    for keys, panel in ((("inner", "composite"), "values"),
+                        (("outer_factor", "inner_factor", "derivative"), "slopes")):
+        low, high = PANEL_LIMITS[panel]
+        for key in keys:
+            assert low < out[key].min() and out[key].max() < high, (key, out[key].min(), out[key].max())
+
+
+def test_catalogue_names_match_their_expressions():
+    # the slider shows the names: each must name its own expression
+    assert OUTER["u²"] == u**2 and OUTER["u³"] == u**3 and OUTER["sin u"] == sp.sin(u) and OUTER["eᵘ"] == sp.exp(u)
+    assert INNER["x"] == x and INNER["−x"] == -x and INNER["x² − 1"] == x**2 - 1 and INNER["sin 2x"] == sp.sin(2 * x)
 
 
 def test_sigmoid_matches_numpy_version():
