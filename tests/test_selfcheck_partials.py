@@ -55,3 +55,13 @@ def test_the_chapters_slip_passes_at_one_one_and_is_caught_at_the_random_point()
     assert np.isclose(caught.numeric[1], 6 * point[0] * point[1] - 2, rtol=1e-8)
     assert str(caught) == ("gradient WRONG in component 1: formula gives -7.52512, "
                            "finite differences give -5.02692")
+
+
+def test_the_directional_solution_angle_is_about_14_5_degrees():
+    # The solution of ex-partial-directional says u = (0.6, 0.8) is about 14.5° from
+    # grad f = (5, 4): the difference of their polar angles, computed independently of
+    # the cos β = 6.2 / sqrt(41) that the solution shows.
+    beta = np.degrees(np.arctan2(0.8, 0.6) - np.arctan2(4, 5))
+    assert round(beta, 1) == 14.5
+    assert np.isclose(np.cos(np.radians(beta)), 6.2 / np.sqrt(41))
+    assert round(6.2 / np.sqrt(41), 3) == 0.968
