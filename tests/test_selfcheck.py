@@ -112,6 +112,8 @@ def test_the_derivatives_chapters_answers():
     assert check("ex-deriv-float32", np.sqrt(2 * np.finfo(np.float32).eps))  # the formula's 4.9e-4
     assert check("ex-deriv-float32", 10**-3.5)  # the measured grid value
     assert not check("ex-deriv-float32", 1e-8)  # the 64-bit answer
+    assert check("ex-deriv-float32", 5e-4)  # the solution's rounded value
+    assert check("ex-deriv-float32", 7e-4) and not check("ex-deriv-float32", 8e-4)
 
 
 def test_an_unordered_answer_is_right_in_any_order():
@@ -132,3 +134,13 @@ def test_an_unordered_answer_is_right_in_any_order():
 def test_an_ordered_answer_still_minds_the_order():
     assert not Answer([1.31, 2.12]).unordered
     assert "wrong order" in check("ex-tour-second-step", [2.12, 1.31]).message
+
+
+def test_a_stored_hint_replaces_the_guessed_slip():
+    # 1e-4 is 0.2 times the answer, but an estimate has no "missing constant factor"
+    message = check("ex-deriv-float32", 1e-4).message
+    assert message.startswith("0.0001 is not it yet: use the best forward step sqrt(b / a)")
+    assert "constant factor" not in message
+    # the sign is still named first, and answers without a hint keep the guessed slip
+    assert "wrong sign" in check("ex-deriv-float32", -5e-4).message
+    assert "constant factor" in check("ex-tour-largest-eta", 0.3).message
