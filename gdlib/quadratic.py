@@ -136,14 +136,17 @@ def shape(eigenvalues: Sequence[float], tol: float = 1e-12) -> str:
 
 
 def plot_contours(ax: Axes, eigenvalues: Sequence[float], phi: float, *, lim: float = 2.0,
-                  n: int = 121) -> Axes:
+                  n: int = 121, labels: bool = False) -> Axes:
     r"""Contours of :math:`q` on :math:`[-\text{lim}, \text{lim}]^2`, with its eigenvectors as arrows.
 
     Each arrow :math:`e_i` is drawn from the origin, ``0.75 * lim`` long, in colour
     ``PALETTE[i - 1]`` and named at its tip. Solid contours are levels :math:`q > 0`,
-    dashed ones :math:`q < 0` (the same :data:`LEVELS` for every form). The axes'
-    limits are not changed, so this can draw a frame of an interactive.
+    dashed ones :math:`q < 0` (the same :data:`LEVELS` for every form); with
+    ``labels=True`` each contour carries its value. The axes' limits are not changed,
+    so this can draw a frame of an interactive.
     """
+    if not isinstance(labels, bool):
+        raise ValueError(f"labels must be True or False, got {labels!r}")
     lam1, lam2 = _eigenvalues(eigenvalues)
     lim, n = _positive("lim", lim), _grid_size(n)
     A = form_matrix((lam1, lam2), phi)
@@ -152,8 +155,13 @@ def plot_contours(ax: Axes, eigenvalues: Sequence[float], phi: float, *, lim: fl
     Q = form_value(A, np.stack([X, Y], axis=-1))
     levels = [q for q in LEVELS if Q.min() < q < Q.max()]
     if levels:
-        ax.contour(X, Y, Q, levels=levels, colors="0.4", linewidths=0.9,
-                   linestyles=["--" if q < 0 else "-" for q in levels])
+        lines = ax.contour(X, Y, Q, levels=levels, colors="0.4", linewidths=0.9,
+                           linestyles=["--" if q < 0 else "-" for q in levels])
+        if labels:
+            ax.clabel(lines, fmt="%g", fontsize=8, inline_spacing=2)
+            # Make the labels plain texts of ax, so that removing the contours (as each
+            # frame of an interactive does) and removing the labels do not collide.
+            lines.labelTexts.clear()
     for i, e in enumerate(eigenvectors(phi)):
         arrow(ax, (0.0, 0.0), 0.75 * lim * e, color=PALETTE[i], lw=2.4)
         ax.text(*(0.9 * lim * e), f"$e_{i + 1}$", color=PALETTE[i], fontsize=13,

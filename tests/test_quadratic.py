@@ -118,3 +118,28 @@ def test_surface_and_its_parabolas():
 def test_bad_input_is_refused_by_name(call, message):
     with pytest.raises(ValueError, match=message):
         call()
+
+
+def test_contour_labels_name_the_levels():
+    fig, ax = plt.subplots()
+    ax.set(xlim=(-2, 2), ylim=(-2, 2))
+    plot_contours(ax, (2.0, -2.0), 0.0, lim=2.0, labels=True)  # q = x^2 - y^2
+    (contours,) = ax.collections
+    assert list(contours.levels) == [-3.0, -1.5, -0.5, 0.5, 1.5, 3.0]
+    labels = [t for t in ax.texts if not isinstance(t, Annotation) and "e_" not in t.get_text()]
+    shown = {t.get_text() for t in labels}
+    assert shown <= {"-3", "-1.5", "-0.5", "0.5", "1.5", "3"} and {"-0.5", "0.5"} <= shown
+    for label in labels:  # each label sits where q has its value
+        px, py = label.get_position()
+        assert px**2 - py**2 == pytest.approx(float(label.get_text()), abs=0.05)
+    # The labels are the axes' own texts: removing the contours first leaves them removable.
+    contours.remove()
+    for label in labels:
+        label.remove()
+    plt.close(fig)
+    fig, ax = plt.subplots()
+    plot_contours(ax, (2.0, -2.0), 0.0, lim=2.0)
+    assert len(ax.texts) == 4  # two arrows and their names, no labels
+    with pytest.raises(ValueError, match="labels must be True or False, got 'yes'"):
+        plot_contours(ax, (2.0, -2.0), 0.0, labels="yes")
+    plt.close(fig)

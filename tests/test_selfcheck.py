@@ -100,6 +100,8 @@ def test_stationary_chapter_answers_match_an_independent_computation():
     for p in found:
         if p.kind == "minimum":
             assert check("ex-stationary-quartic", float(quartic.value(np.array(p.x)))).right
+
+
 def test_the_derivatives_chapters_answers():
     # independent of the stored values: derived here by SymPy or by hand
     assert check("ex-deriv-reciprocal", sp.diff(1 / x, x))
@@ -110,3 +112,35 @@ def test_the_derivatives_chapters_answers():
     assert check("ex-deriv-float32", np.sqrt(2 * np.finfo(np.float32).eps))  # the formula's 4.9e-4
     assert check("ex-deriv-float32", 10**-3.5)  # the measured grid value
     assert not check("ex-deriv-float32", 1e-8)  # the 64-bit answer
+    assert check("ex-deriv-float32", 5e-4)  # the solution's rounded value
+    assert check("ex-deriv-float32", 7e-4) and not check("ex-deriv-float32", 8e-4)
+
+
+def test_an_unordered_answer_is_right_in_any_order():
+    # The roots of x^3 - 3x and the eigenvalues of [[2, 3], [3, 2]] are sets of numbers.
+    assert ANSWERS["ex-stationary-cubic"].unordered and ANSWERS["ex-stationary-eigenvalues"].unordered
+    assert check("ex-stationary-cubic", [1, -1]).right
+    assert check("ex-stationary-eigenvalues", (5, -1)).right
+    assert check("ex-stationary-eigenvalues", np.array([5.0, -1.0])).right
+    # ... and the hints still see through the order:
+    assert "wrong sign" in check("ex-stationary-eigenvalues", [-5, 1]).message
+    assert "wrong sign" in check("ex-stationary-eigenvalues", [1, -5]).message
+    assert "1 of the 2 numbers right" in check("ex-stationary-eigenvalues", [5, 2]).message
+    assert "2 times the answer" in check("ex-stationary-eigenvalues", [10, -2]).message
+    assert "2 numbers, and [5] is 1 numbers" in check("ex-stationary-eigenvalues", [5]).message
+    assert not check("ex-stationary-cubic", [1, 1]).right
+
+
+def test_an_ordered_answer_still_minds_the_order():
+    assert not Answer([1.31, 2.12]).unordered
+    assert "wrong order" in check("ex-tour-second-step", [2.12, 1.31]).message
+
+
+def test_a_stored_hint_replaces_the_guessed_slip():
+    # 1e-4 is 0.2 times the answer, but an estimate has no "missing constant factor"
+    message = check("ex-deriv-float32", 1e-4).message
+    assert message.startswith("0.0001 is not it yet: use the best forward step sqrt(b / a)")
+    assert "constant factor" not in message
+    # the sign is still named first, and answers without a hint keep the guessed slip
+    assert "wrong sign" in check("ex-deriv-float32", -5e-4).message
+    assert "constant factor" in check("ex-tour-largest-eta", 0.3).message
