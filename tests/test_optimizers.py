@@ -197,7 +197,7 @@ def test_every_step_matches_torch_from_torchs_own_state(i):
     (lambda: GD(eta=-0.1), "eta must be in (0, inf), got -0.1"),
     (lambda: GD(eta=float("nan")), "eta must be in (0, inf), got nan"),
     (lambda: GD(eta="fast"), "eta must be a real number, got 'fast'"),
-    (lambda: GD(eta=lambda t: -1.0), "eta must be in (0, inf), got -1.0"),
+    (lambda: GD(eta=lambda t: -1.0), "eta(1) must be in (0, inf), got -1.0"),
     (lambda: GD(eta=[0.1, -0.2]), "eta must be in (0, inf), got -0.2 (element 1)"),
     (lambda: Momentum(mu=1.0), "mu must be in [0, 1), got 1.0"),
     (lambda: Nesterov(mu=-0.5), "mu must be in [0, 1), got -0.5"),
