@@ -140,6 +140,8 @@ def classify(H: sp.Matrix | np.ndarray, tol: float = 1e-12) -> str:
             numeric = np.array(H.evalf(), dtype=complex)
         except (TypeError, ValueError):
             raise validation.ArgumentTypeError(f"H must be a matrix of numbers, got {H}") from None
+        if not np.all(np.isfinite(numeric)):
+            raise ValueError(f"H must be finite, got {H}")
         A = _square_real("H", numeric if np.any(numeric.imag != 0) else numeric.real)
         # Exact entries: SymPy's exact eigenvalues decide a zero one without rounding.
         eig = ([complex(sp.N(e)).real for e, mult in H.eigenvals().items() for _ in range(mult)]

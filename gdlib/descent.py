@@ -92,7 +92,9 @@ def descend(grad: Grad | Any, x0: Any, optimizer: Optimizer, steps: int = 100,
     >>> run.xs.ravel().tolist(), run.status
     ([5.0, 2.5, 1.25, 0.625], 'max_steps')
     """
+    n = None  # the number of variables, when grad says
     if hasattr(grad, "grad") and hasattr(grad, "value"):
+        n, name = getattr(grad, "n", None), getattr(grad, "name", type(grad).__name__)
         f = grad.value if f is None else f
         grad = grad.grad
     validation.function("grad", grad, "x -> gradient")
@@ -104,6 +106,9 @@ def descend(grad: Grad | Any, x0: Any, optimizer: Optimizer, steps: int = 100,
         raise validation.ArgumentTypeError(
             f"optimizer must be a gdlib optimizer such as GD(eta=0.1), got {validation.describe(optimizer)}")
     x = validation.point("x0", x0)
+    if isinstance(n, int) and x.shape[-1] != n:
+        raise ValueError(f"x0 has {x.shape[-1]} coordinate{'s' if x.shape[-1] != 1 else ''}, but {name} is a "
+                         f"function of {n} variable{'s' if n != 1 else ''}")
     steps = validation.count("steps", steps)
     if tol is not None:
         validation.real("tol", tol, low=0.0)

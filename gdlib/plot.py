@@ -205,9 +205,11 @@ def loss_curve(curves: Mapping[str, Result | np.ndarray], *, log: bool = True,
                ylabel: str = "$f(x_t)$", title: str = "Loss per iteration",
                ax: Axes | None = None) -> Axes:
     """Loss (or gradient norm) against the iteration number, one line per run."""
-    if not isinstance(curves, Mapping) or not curves:
-        raise validation.ArgumentTypeError(f"curves must be a non-empty dict label -> values (or Result), "
+    if not isinstance(curves, Mapping):
+        raise validation.ArgumentTypeError(f"curves must be a dict label -> values (or Result), "
                                            f"got {validation.describe(curves)}")
+    if not curves:
+        raise ValueError("curves must hold at least one curve, got an empty dict")
     lines = {}
     for label, values in curves.items():
         validation.text("a label of curves", label)

@@ -112,7 +112,7 @@ def real(name: str, value: object, *, low: float | None = None, high: float | No
          low_open: bool = True, high_open: bool = True) -> float:
     """Check one finite real number, optionally in a range; return it as a float."""
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, (numbers.Real, np.floating, np.integer)):
-        if isinstance(value, numbers.Complex):
+        if isinstance(value, numbers.Complex) and not isinstance(value, (bool, np.bool_)):
             raise ArgumentTypeError(f"{name} must be a real number, got complex value {describe(value)}")
         if isinstance(value, sp.Basic) and value.is_number and value.is_real:
             value = float(value)  # sp.Rational(1, 2), sp.pi: exact real numbers
@@ -152,6 +152,8 @@ def hyper(name: str, value: object, *, low: float, high: float | None = None,
     """
     if isinstance(value, (bool, np.bool_)) or not isinstance(
             value, (numbers.Real, np.floating, np.integer, np.ndarray, list, tuple)):
+        if isinstance(value, (bool, np.bool_)):
+            raise ArgumentTypeError(f"{name} must be a real number, got {value!r}")
         if isinstance(value, sp.Basic) and value.is_number and value.is_real:
             value = float(value)
         elif isinstance(value, numbers.Complex):

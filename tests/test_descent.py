@@ -116,7 +116,7 @@ def test_a_single_run_cannot_be_indexed():
     (dict(x0=[1.0, float("inf")]), "x0 must be finite, got [1.0, inf]"),
     (dict(x0=[[[1.0, 2.0]]]), "x0 must have shape (n,) or (batch, n) with n >= 1, got shape (1, 1, 2)"),
     (dict(x0="origin"), "x0 must be an array of real numbers, got 'origin'"),
-    (dict(x0=[1.0, 2.0, 3.0]), "point must have shape (..., 2), got shape (3,)"),
+    (dict(x0=[1.0, 2.0, 3.0]), "x0 has 3 coordinates, but bowl is a function of 2 variables"),
     (dict(steps=-1), "steps must be a whole number >= 0, got -1"),
     (dict(steps=2.5), "steps must be a whole number >= 0, got 2.5"),
     (dict(tol=0.0), "tol must be in (0, inf), got 0.0"),
