@@ -214,27 +214,37 @@ class _Panel:
 class _Frames:
     """The panels of one interactive, drawn by ``setup`` once and by ``frame`` once per frame."""
 
-    def __init__(self, setup: Callable[..., Any] | None, figsize: tuple[float, float], ncols: int) -> None:
+    def __init__(self, setup: Callable[..., Any] | None, figsize: tuple[float, float], ncols: int,
+                 freeze: bool = True) -> None:
         self.panels = [_Panel((figsize[0] / ncols, figsize[1])) for _ in range(ncols)]
         axes = [p.ax for p in self.panels]
         self.ax = axes[0] if ncols == 1 else np.array(axes, dtype=object)
         self.texts: list[list[list[str]]] = []  # per frame, per panel: what it says
         if setup is not None:
             setup(self.ax)
-        for panel in self.panels:
+        for panel in self.panels if freeze else ():
             panel.freeze()
 
     @property
     def backgrounds(self) -> list[bytes]:
         return [p.background for p in self.panels]
 
-    def render(self, frame: Callable[..., Any], values: Mapping[str, Any]) -> list[bytes]:
-        """One PNG per panel for ``frame(ax, **values)``; the panels are left as they were."""
+    def render(self, frame: Callable[..., Any], values: Mapping[str, Any], draw: bool = True) -> list[bytes]:
+        """One PNG per panel for ``frame(ax, **values)``; the panels are left as they were.
+
+        With ``draw=False`` only the frame's text is recorded (in ``texts``), and no PNG made.
+        """
         before = [p.children() for p in self.panels]
         state = [(p.ax.legend_, p.ax.title.get_text()) for p in self.panels]
         frame(self.ax, **values)
         self.texts.append([p.texts(b) for p, b in zip(self.panels, before)])
-        pngs = [p.overlay(b) for p, b in zip(self.panels, before)]
+        if draw:
+            pngs = [p.overlay(b) for p, b in zip(self.panels, before)]
+        else:
+            pngs = []
+            for p, b in zip(self.panels, before):
+                for artist in [a for a in [*p.ax.get_children(), *p.fig.get_children()] if id(a) not in b]:
+                    artist.remove()
         for panel, (legend, title) in zip(self.panels, state):
             panel.ax.legend_ = legend
             panel.ax.title.set_text(title)
@@ -245,26 +255,8 @@ class _Frames:
             panel.fig.clear()
 
 
-def _slider(p: Param, label_width: str, max_width: str) -> widgets.SelectionSlider:
-    # Every slider of an interactive gets the same label width, so their tracks line up.
-    return widgets.SelectionSlider(
-        options=[(p.text(v), i) for i, v in enumerate(p.values)], index=p.start,
-        description=p.label, continuous_update=True,
-        style={"description_width": label_width},
-        layout=widgets.Layout(width="100%", max_width=max_width, margin="2px 0"))
-
-
-def interactive(frame: Callable[..., Any], params: Mapping[str, Param], *,
-                setup: Callable[..., Any] | None = None, figsize: tuple[float, float] = (5.6, 3.5),
-                ncols: int = 1, play: str | None = None) -> Interactive:
-    """Precompute ``frame(ax, **values)`` for every combination of ``params`` and show it with sliders.
-
-    ``params`` maps each keyword of ``frame`` to a :class:`Param` (one or two of
-    them). ``setup(ax)`` draws the shared background once (``ax`` is an array
-    when ``ncols > 1``). ``play`` names a parameter to animate with a Play button.
-    ``figsize`` is the whole picture in inches; with ``ncols > 1`` each panel is a
-    picture of its own, side by side where the page is wide enough and stacked where not.
-    """
+def _check(frame: Any, params: Any, setup: Any, figsize: Any, ncols: Any, play: Any) -> tuple[tuple[float, float], int]:
+    """Refuse, before drawing anything, what :func:`interactive` cannot show well."""
     validation.function("frame", frame, "(ax, **values) that draws one frame")
     if not isinstance(params, Mapping):
         raise validation.ArgumentTypeError(f"params must be a dict keyword -> Param, such as "
@@ -299,6 +291,52 @@ def interactive(frame: Callable[..., Any], params: Mapping[str, Param], *,
         raise ValueError(f"{' x '.join(str(len(params[n].values)) for n in names)} values x {ncols} panel(s) = "
                          f"{pictures} pictures exceed the budget of {validation.MAX_FRAMES} for one interactive "
                          "(each is precomputed and stored in the page): use fewer values")
+    return figsize, ncols
+
+
+def frame_texts(frame: Callable[..., Any], params: Mapping[str, Param], *,
+                setup: Callable[..., Any] | None = None, figsize: tuple[float, float] = (5.6, 3.5),
+                ncols: int = 1) -> dict[tuple[int, ...], list[list[str]]]:
+    """What each frame of ``interactive(frame, params, ...)`` says, without drawing a picture.
+
+    The same calls as :func:`interactive` (``setup`` once, ``frame`` for every combination of
+    values), keyed like :attr:`Interactive.texts`: for a test to check the titles and numbers
+    every frame shows in a fraction of the time the pictures take.
+    """
+    figsize, ncols = _check(frame, params, setup, figsize, ncols, None)
+    names = list(params)
+    frames = _Frames(setup, figsize, ncols, freeze=False)
+    grids = [list(params[n].values) for n in names]
+    combos = list(itertools.product(*(range(len(g)) for g in grids)))
+    for combo in combos:
+        frames.render(frame, {n: grids[i][j] for i, (n, j) in enumerate(zip(names, combo))}, draw=False)
+    texts = dict(zip(combos, frames.texts))
+    frames.close()
+    return texts
+
+
+def _slider(p: Param, label_width: str, max_width: str) -> widgets.SelectionSlider:
+    # Every slider of an interactive gets the same label width, so their tracks line up.
+    return widgets.SelectionSlider(
+        options=[(p.text(v), i) for i, v in enumerate(p.values)], index=p.start,
+        description=p.label, continuous_update=True,
+        style={"description_width": label_width},
+        layout=widgets.Layout(width="100%", max_width=max_width, margin="2px 0"))
+
+
+def interactive(frame: Callable[..., Any], params: Mapping[str, Param], *,
+                setup: Callable[..., Any] | None = None, figsize: tuple[float, float] = (5.6, 3.5),
+                ncols: int = 1, play: str | None = None) -> Interactive:
+    """Precompute ``frame(ax, **values)`` for every combination of ``params`` and show it with sliders.
+
+    ``params`` maps each keyword of ``frame`` to a :class:`Param` (one or two of
+    them). ``setup(ax)`` draws the shared background once (``ax`` is an array
+    when ``ncols > 1``). ``play`` names a parameter to animate with a Play button.
+    ``figsize`` is the whole picture in inches; with ``ncols > 1`` each panel is a
+    picture of its own, side by side where the page is wide enough and stacked where not.
+    """
+    figsize, ncols = _check(frame, params, setup, figsize, ncols, play)
+    names = list(params)
     started = time.perf_counter()
     frames = _Frames(setup, figsize, ncols)
     grids = [list(params[n].values) for n in names]
