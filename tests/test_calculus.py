@@ -41,3 +41,44 @@ def test_classify_from_symbolic_and_numeric_hessians():
     assert classify(sp.Matrix([[2, 0], [0, 0]])) == "degenerate"
     assert classify(np.array([[1.0, 0.0], [0.0, 25.0]])) == "minimum"
     assert classify(np.array([[-4.0, 101.0], [101.0, 20.0]])) == "saddle"
+
+
+def test_taylor_nd_without_steps_is_written_in_x_minus_a():
+    # The bug: without steps=, the step x - a was differentiated too and only f(a) was left.
+    assert taylor_nd(sp.exp(x + y), (x, y), (0, 0), 2) == sp.expand(1 + x + y + (x + y) ** 2 / 2)
+    f = sp.exp(x * y) + sp.sin(x)
+    a = (sp.Rational(1, 2), 1)
+    with_steps = taylor_nd(f, (x, y), a, 3, steps=(h, k))
+    assert sp.expand(taylor_nd(f, (x, y), a, 3) - with_steps.subs({h: x - a[0], k: y - a[1]})) == 0
+
+
+def test_taylor_nd_of_a_polynomial_is_the_polynomial():
+    f = x**3 * y - 2 * x * y**2 + 5
+    assert sp.expand(taylor_nd(f, (x, y), (1, -2), 4) - f) == 0
+    assert sp.expand(taylor_nd(f, (x, y), (1, -2), 0)) == f.subs({x: 1, y: -2})
+
+
+def test_taylor_nd_about_a_point_given_in_the_other_symbols():
+    # at = (y, x) is substituted simultaneously: f(a) = f(y, x), not f(x, x)
+    assert taylor_nd(x - 2 * y, (x, y), (y, x), 0) == y - 2 * x
+
+
+def test_classify_tolerance_and_zero_eigenvalues():
+    assert classify(np.diag([1e-13, 1.0])) == "degenerate"
+    assert classify(np.diag([1e-11, 1.0])) == "minimum"
+    assert classify(np.diag([1e-13, 1.0]), tol=1e-14) == "minimum"
+    assert classify(np.diag([-1e-13, 1.0])) == "degenerate"  # within tol of zero: not a saddle
+    assert classify(np.diag([0.0, -1.0])) == "degenerate"
+    assert classify(np.diag([0.0, 0.0])) == "degenerate"
+    assert classify(np.diag([-1e-11, -1.0])) == "maximum"
+    assert classify(np.diag([-1.0, 0.0, 1.0])) == "saddle"  # a sign change decides, whatever the zero
+
+
+def test_classify_gives_the_same_answer_on_both_paths():
+    for H in ([[2, 1], [1, 2]], [[-2, 0], [0, -1]], [[1, 3], [3, 1]], [[1, 1], [1, 1]], [[0, 0], [0, 0]]):
+        assert classify(sp.Matrix(H)) == classify(np.array(H, dtype=float))
+
+
+def test_gradient_accepts_parameters_besides_the_symbols():
+    a = sp.Symbol("a", positive=True)
+    assert gradient(a * x**2 + y, (x, y)) == sp.Matrix([2 * a * x, 1])

@@ -34,7 +34,7 @@ def chapter():
     namespace: dict = {}
     for cell in cells:
         source = "".join(cell["source"])
-        if "sweep.status" in source:  # the static sweep figure: not an interactive
+        if "sweep.status" in source or source.startswith("ax = plot."):  # static figures: not interactives
             continue
         exec(compile(source, str(CHAPTER), "exec"), namespace)
         namespace["interactive"] = record

@@ -154,3 +154,52 @@ def test_summary_says_how_each_run_ended():
 def test_a_gradient_returning_a_list_of_ints_works():
     run = descend(lambda x: [2 * int(v) for v in x], [3.0], GD(eta=0.5), steps=2)
     assert run.xs.ravel().tolist() == [3.0, 0.0, 0.0]
+
+
+# --- behaviours that a small change to descend would break --------------------------------
+
+def test_blowup_is_the_divergence_threshold():
+    # |x| doubles each step from 3 (GD with eta=1.5 on x^2 maps x to -2x): 3, 6, 12, 24, 48, 96,
+    # and |g| = 2|x| is 192 > 100 at x_5 = -96
+    run = descend(F.square, [3.0], GD(eta=1.5), steps=100, blowup=100.0)
+    assert run.status == "diverged" and run.steps == 5 and run.grad_norms[-2:].tolist() == [96.0, 192.0]
+    assert descend(F.square, [3.0], GD(eta=1.5), steps=5, blowup=1e3).status == "max_steps"
+
+
+def test_a_run_whose_iterate_grows_with_a_bounded_gradient_diverges():
+    # The gradient is -1 everywhere: x walks off to +inf one step at a time while |g| stays 1.
+    uphill = lambda x: -np.ones_like(x)  # noqa: E731
+    run = descend(uphill, [0.0], GD(eta=1.0), steps=100, blowup=10.5)
+    assert run.status == "diverged" and run.steps == 11
+    batch = descend(uphill, [[0.0], [5.0]], GD(eta=1.0), steps=100, blowup=10.5)
+    assert batch.status.tolist() == ["diverged", "diverged"] and batch.steps.tolist() == [11, 6]
+
+
+def test_diverged_batch_runs_are_counted_and_frozen():
+    batch = descend(F.square, [3.0], GD(eta=np.array([1.5, 0.1])), steps=20, blowup=100.0)
+    assert batch.status.tolist() == ["diverged", "max_steps"] and batch.steps.tolist() == [5, 20]
+    np.testing.assert_array_equal(batch.xs[5:, 0, 0], -96.0)
+
+
+def test_a_stopped_run_is_frozen_where_it_stopped_not_where_it_would_go():
+    # Run 0 converges (|g| = 2|x| < 1) at x = 0.4096 after 4 steps; GD would keep shrinking it.
+    batch = descend(F.square, [1.0], GD(eta=np.array([0.1, 0.01])), steps=10, tol=1.0)
+    assert batch.status.tolist() == ["converged", "max_steps"] and batch.steps.tolist() == [4, 10]
+    np.testing.assert_allclose(batch.xs[4:, 0, 0], 0.8**4)
+    np.testing.assert_allclose(batch.grad_norms[4:, 0], 2 * 0.8**4)
+    assert batch[0].xs[:, 0].tolist() == pytest.approx([0.8**k for k in range(5)])
+
+
+def test_a_gradient_that_overflows_at_the_start_is_diverged_without_warnings():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        run = descend(lambda x: np.exp(1000 * x), [1.0], GD(), steps=10)
+        batch = descend(lambda x: np.exp(1000 * x), [[1.0], [-1.0]], GD(), steps=10)
+    assert run.status == "diverged" and run.steps == 0
+    assert batch.status.tolist() == ["diverged", "max_steps"]
+
+
+def test_the_budget_allows_the_chapters_sweep_and_refuses_more():
+    assert descend(F.bowl, [3.0, 4.0], GD(eta=np.linspace(0.1, 0.5, 1000)), steps=2000).xs.shape == (2001, 1000, 2)
+    with pytest.raises(ValueError, match=r"exceeds descend's budget of 250 MB: use at most steps=15,624 for 1,000 runs"):
+        descend(F.bowl, [3.0, 4.0], GD(eta=np.linspace(0.1, 0.5, 1000)), steps=20_000)

@@ -93,3 +93,20 @@ def test_bad_input_names_the_argument_and_the_value(call, message):
     with pytest.raises(ValueError) as err:
         call()
     assert str(err.value) == message
+
+
+def test_minibatches_shuffle_each_epoch_with_the_generator():
+    batches = minibatches(10, 1, np.random.default_rng(3))
+    expected = np.random.default_rng(3)
+    for _ in range(3):
+        epoch = np.concatenate([next(batches) for _ in range(10)])
+        np.testing.assert_array_equal(epoch, expected.permutation(10))
+    assert not np.array_equal(epoch, np.arange(10))
+
+
+def test_a_batch_of_all_samples_is_the_full_batch():
+    batches = minibatches(4, 4, np.random.default_rng(0))
+    assert [next(batches).tolist() for _ in range(2)] == [[0, 1, 2, 3]] * 2
+    model = LinearRegression(X, Y)
+    np.testing.assert_allclose(model.stochastic_grad(len(model), np.random.default_rng(0))(np.ones(2)),
+                               model.grad(np.ones(2)))

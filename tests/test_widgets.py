@@ -13,7 +13,7 @@ from ipywidgets.widgets.widget import _instances
 from ipywidgets.widgets.widget_link import Link
 from PIL import Image
 
-from gdlib.widgets import DPI, Param, interactive
+from gdlib.widgets import DPI, Param, frame_texts, interactive
 
 
 def setup(ax):
@@ -175,3 +175,19 @@ def test_plot_arrow_adds_a_legend_entry_only_when_labelled():
     plot.arrow(ax, [0, 0], [1, -1], label="step")
     assert [t.get_text() for t in ax.legend().get_texts()] == ["step"]
     assert len(ax.texts) == 2  # the two arrows
+
+
+def test_both_sliders_start_at_their_initial_values():
+    w = interactive(line, {"a": Param("a", [0.5, 1.0, 2.0], initial=2.0),
+                           "b": Param("b", [0.0, 0.5, 1.0], initial=0.5)}, setup=setup)
+    slider_a, slider_b, picture = w.children
+    outer = picture.children[0].children[1]
+    assert (slider_a.index, slider_b.index, outer.selected_index) == (2, 1, 2)
+    assert [inner.selected_index for inner in outer.children] == [1, 1, 1]
+
+
+def test_each_frame_records_its_title_and_legend():
+    w = interactive(line, {"a": Param("a", [0.5, 2.0]), "b": Param("b", [0.0, 1.0])}, setup=setup)
+    assert w.texts[(1, 0)] == [["slope 2.0", "a = 2.0"]]
+    assert w.texts == frame_texts(line, {"a": Param("a", [0.5, 2.0]), "b": Param("b", [0.0, 1.0])}, setup=setup)
+    assert len(w.texts) == w.frames == 4
