@@ -203,3 +203,21 @@ def test_the_budget_allows_the_chapters_sweep_and_refuses_more():
     assert descend(F.bowl, [3.0, 4.0], GD(eta=np.linspace(0.1, 0.5, 1000)), steps=2000).xs.shape == (2001, 1000, 2)
     with pytest.raises(ValueError, match=r"exceeds descend's budget of 250 MB: use at most steps=15,624 for 1,000 runs"):
         descend(F.bowl, [3.0, 4.0], GD(eta=np.linspace(0.1, 0.5, 1000)), steps=20_000)
+
+
+def test_summary_of_a_single_run_in_each_way_it_can_end():
+    assert descend(F.square, [1.0], GD(eta=0.5), steps=5, tol=1e-9).summary() == "converged in 1 step"
+    assert descend(F.square, [1.0], GD(eta=0.5), steps=0, tol=1e-9).summary() == \
+        "stopped after 0 steps, |grad| 2 -> 2 (shrinking)"
+    assert descend(F.square, [1.0], GD(eta=1.5), steps=1).summary() == "stopped after 1 step, |grad| 2 -> 4 (growing)"
+    assert descend(F.square, [3.0], GD(eta=1.5), steps=50, blowup=5.0).summary() == "diverged after 0 steps"
+    assert descend(F.square, [1.0], GD(eta=1.5), steps=50, blowup=3.5).summary() == "diverged after 1 step"
+    assert descend(F.square, [1.0], GD(eta=0.25), steps=9, tol=1e-9).summary() == \
+        "stopped after 9 steps, |grad| 2 -> 0.00391 (shrinking)"
+
+
+def test_a_gradient_of_integers_gives_float_iterates():
+    run = descend(lambda x: np.array([1, 2]), [0.0, 0.0], GD(eta=0.5), steps=2)
+    assert run.xs.dtype == float and run.xs.tolist() == [[0.0, 0.0], [-0.5, -1.0], [-1.0, -2.0]]
+    batch = descend(lambda x: np.ones(x.shape, dtype=int), [[0.0], [1.0]], GD(eta=0.5), steps=1)
+    assert batch.xs.dtype == float and batch.xs[:, :, 0].tolist() == [[0.0, 1.0], [-0.5, 0.5]]

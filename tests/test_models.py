@@ -110,3 +110,12 @@ def test_a_batch_of_all_samples_is_the_full_batch():
     model = LinearRegression(X, Y)
     np.testing.assert_allclose(model.stochastic_grad(len(model), np.random.default_rng(0))(np.ones(2)),
                                model.grad(np.ones(2)))
+
+
+def test_predict_at_given_inputs_and_for_a_batch_of_parameters():
+    model = LinearRegression([1.0, 2.0], [0.0, 0.0])
+    assert model.predict([2.0, 1.0]).tolist() == [3.0, 5.0]
+    assert model.predict([2.0, 1.0], x=[0.0, 3.0]).tolist() == [1.0, 7.0]
+    assert model.predict(np.array([[2.0, 1.0], [0.0, -1.0]])).tolist() == [[3.0, 5.0], [-1.0, -1.0]]
+    neuron = SigmoidNeuron([0.0, 1.0], [0.5, 0.5])
+    np.testing.assert_allclose(neuron.predict([1.0, 0.0], x=[0.0, 2.0]), sigmoid(np.array([0.0, 2.0])))

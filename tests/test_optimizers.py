@@ -219,3 +219,28 @@ def test_bad_hyper_parameters_name_the_argument_and_value(make, message):
 def test_array_hyper_parameters_of_different_lengths_are_refused():
     with pytest.raises(ValueError, match=r"different lengths \[2, 3\]"):
         descend(F.bowl, [1.0, 1.0], Momentum(eta=[0.1, 0.2], mu=[0.1, 0.2, 0.3]), steps=1)
+
+
+def test_a_readers_schedule_is_used_at_every_step_and_checked_there():
+    run = descend(lambda x: np.ones_like(x), [0.0], GD(eta=lambda t: 1 / t), steps=4)
+    np.testing.assert_allclose(np.diff(run.xs[:, 0]), [-1, -1 / 2, -1 / 3, -1 / 4])
+    ints = descend(lambda x: np.ones_like(x), [0.0], GD(eta=lambda t: 2), steps=2)
+    assert ints.xs[:, 0].tolist() == [0.0, -2.0, -4.0]
+    numpy_rate = descend(lambda x: np.ones_like(x), [0.0], GD(eta=lambda t: np.float64(0.5)), steps=1)
+    assert numpy_rate.xs[:, 0].tolist() == [0.0, -0.5]
+    for bad, message in [(lambda t: 0.0, "eta(1) must be in (0, inf), got 0.0"),
+                         (lambda t: float("inf"), "eta(1) must be finite, got inf"),
+                         (lambda t: True, "eta(1) must be a real number, got True")]:
+        with pytest.raises(ValueError) as err:
+            GD(eta=bad)
+        assert str(err.value) == message
+    with pytest.raises(TypeError) as err:
+        GD(eta=lambda: 0.1)
+    assert str(err.value).startswith("eta must be a number or a schedule t -> eta_t; calling eta(1) failed: ")
+    assert "takes 0 positional arguments but 1 was given" in str(err.value)
+
+
+def test_the_libraries_own_schedules_are_used_as_they_are():
+    schedule = Step(eta0=0.5, gamma=0.1, every=2)
+    opt = GD(eta=schedule)
+    assert opt.rate is schedule and opt.eta is schedule
