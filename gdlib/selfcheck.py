@@ -29,6 +29,7 @@ import sympy as sp
 __all__ = ["check", "Answer", "Verdict", "ANSWERS"]
 
 _x, _y = sp.symbols("x y", real=True)
+_dx = sp.Symbol("Δx", real=True)  # the Taylor chapter's step
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,19 @@ ANSWERS: dict[str, Answer] = {
     "ex-tour-second-step": Answer([1.31, 2.12], atol=5e-3),
     "ex-tour-largest-eta": Answer(sp.Rational(1, 10), atol=1e-3),
     "ex-tour-derivative-cube": Answer(3 * _x**2),
+    # The chain rule, chain_rule.ipynb
+    "ex-chain-by-hand": Answer(15 * (3 * _x + 1) ** 4),
+    "ex-chain-sigmoid-slope": Answer(sp.Rational(3, 16), atol=5e-4),
+    "ex-chain-neuron-gradient": Answer([-0.2125, -0.025], atol=5e-4),
+    "ex-chain-quotient": Answer((_x**2 + 2 * _x) / (_x + 1) ** 2),
+    # Stationary points and the Hessian, stationary_points.ipynb
+    "ex-stationary-cubic": Answer([-1, 1]),
+    "ex-stationary-eigenvalues": Answer([-1, 5]),
+    "ex-stationary-quartic": Answer(-2),
+    # Taylor expansion, taylor_expansion.ipynb
+    "ex-taylor-cube": Answer(1 + 3 * _dx + 3 * _dx**2),
+    "ex-taylor-slopes-at-pi": Answer([1, 3, 3, 5, 5], atol=0.15),  # measured slopes
+    "ex-taylor-best-step": Answer(sp.Rational(41, 122), atol=1e-3),
 }
 
 

@@ -153,10 +153,10 @@ class _Panel:
     screen the panels stack instead of shrinking side by side until their text is unreadable.
     """
 
-    def __init__(self, figsize: tuple[float, float]) -> None:
+    def __init__(self, figsize: tuple[float, float], projection: str | None = None) -> None:
         self.fig = Figure(figsize=figsize, dpi=DPI, layout="constrained")
         self.canvas = FigureCanvasAgg(self.fig)
-        self.ax = self.fig.add_subplot()
+        self.ax = self.fig.add_subplot(projection=projection)
 
     def freeze(self) -> None:
         """Lay out the drawn background, store it, and keep a blank canvas for overlays."""
@@ -200,6 +200,9 @@ class _Panel:
         added = [a for a in [*self.ax.get_children(), *self.fig.get_children()] if id(a) not in before]
         self.canvas.restore_region(self.blank)
         renderer = self.canvas.get_renderer()
+        for artist in added:  # a 3-D artist must be projected before it is drawn on its own
+            if hasattr(artist, "do_3d_projection"):
+                artist.do_3d_projection()
         for artist in sorted(added, key=lambda a: a.get_zorder()):
             artist.draw(renderer)
         self.ax.title.draw(renderer)
@@ -215,8 +218,9 @@ class _Frames:
     """The panels of one interactive, drawn by ``setup`` once and by ``frame`` once per frame."""
 
     def __init__(self, setup: Callable[..., Any] | None, figsize: tuple[float, float], ncols: int,
-                 freeze: bool = True) -> None:
-        self.panels = [_Panel((figsize[0] / ncols, figsize[1])) for _ in range(ncols)]
+                 projections: Sequence[str | None] | None = None, freeze: bool = True) -> None:
+        projections = list(projections) if projections is not None else [None] * ncols
+        self.panels = [_Panel((figsize[0] / ncols, figsize[1]), p) for p in projections]
         axes = [p.ax for p in self.panels]
         self.ax = axes[0] if ncols == 1 else np.array(axes, dtype=object)
         self.texts: list[list[list[str]]] = []  # per frame, per panel: what it says
@@ -255,7 +259,8 @@ class _Frames:
             panel.fig.clear()
 
 
-def _check(frame: Any, params: Any, setup: Any, figsize: Any, ncols: Any, play: Any) -> tuple[tuple[float, float], int]:
+def _check(frame: Any, params: Any, setup: Any, figsize: Any, ncols: Any, play: Any,
+           projections: Any = None) -> tuple[tuple[float, float], int]:
     """Refuse, before drawing anything, what :func:`interactive` cannot show well."""
     validation.function("frame", frame, "(ax, **values) that draws one frame")
     if not isinstance(params, Mapping):
@@ -286,6 +291,10 @@ def _check(frame: Any, params: Any, setup: Any, figsize: Any, ncols: Any, play: 
     if figsize[0] / ncols > MAX_PANEL_WIDTH:
         raise ValueError(f"figsize is {figsize[0]:g} inches wide for {ncols} panel(s): at most "
                          f"{MAX_PANEL_WIDTH:g} inches a panel stay readable on a phone (use ncols, or a smaller figure)")
+    if projections is not None and (isinstance(projections, str) or not isinstance(projections, Sequence)
+                                    or len(projections) != ncols or any(p not in (None, "3d") for p in projections)):
+        raise ValueError(f"projections must give None or '3d' for each of the {ncols} panel(s), "
+                         f"got {projections!r}")
     pictures = ncols * int(np.prod([len(params[n].values) for n in names]))
     if pictures > validation.MAX_FRAMES:
         raise ValueError(f"{' x '.join(str(len(params[n].values)) for n in names)} values x {ncols} panel(s) = "
@@ -296,16 +305,17 @@ def _check(frame: Any, params: Any, setup: Any, figsize: Any, ncols: Any, play: 
 
 def frame_texts(frame: Callable[..., Any], params: Mapping[str, Param], *,
                 setup: Callable[..., Any] | None = None, figsize: tuple[float, float] = (5.6, 3.5),
-                ncols: int = 1) -> dict[tuple[int, ...], list[list[str]]]:
+                ncols: int = 1, projections: Sequence[str | None] | None = None
+                ) -> dict[tuple[int, ...], list[list[str]]]:
     """What each frame of ``interactive(frame, params, ...)`` says, without drawing a picture.
 
     The same calls as :func:`interactive` (``setup`` once, ``frame`` for every combination of
     values), keyed like :attr:`Interactive.texts`: for a test to check the titles and numbers
     every frame shows in a fraction of the time the pictures take.
     """
-    figsize, ncols = _check(frame, params, setup, figsize, ncols, None)
+    figsize, ncols = _check(frame, params, setup, figsize, ncols, None, projections)
     names = list(params)
-    frames = _Frames(setup, figsize, ncols, freeze=False)
+    frames = _Frames(setup, figsize, ncols, projections, freeze=False)
     grids = [list(params[n].values) for n in names]
     combos = list(itertools.product(*(range(len(g)) for g in grids)))
     for combo in combos:
@@ -326,7 +336,8 @@ def _slider(p: Param, label_width: str, max_width: str) -> widgets.SelectionSlid
 
 def interactive(frame: Callable[..., Any], params: Mapping[str, Param], *,
                 setup: Callable[..., Any] | None = None, figsize: tuple[float, float] = (5.6, 3.5),
-                ncols: int = 1, play: str | None = None) -> Interactive:
+                ncols: int = 1, play: str | None = None,
+                projections: Sequence[str | None] | None = None) -> Interactive:
     """Precompute ``frame(ax, **values)`` for every combination of ``params`` and show it with sliders.
 
     ``params`` maps each keyword of ``frame`` to a :class:`Param` (one or two of
@@ -334,11 +345,13 @@ def interactive(frame: Callable[..., Any], params: Mapping[str, Param], *,
     when ``ncols > 1``). ``play`` names a parameter to animate with a Play button.
     ``figsize`` is the whole picture in inches; with ``ncols > 1`` each panel is a
     picture of its own, side by side where the page is wide enough and stacked where not.
+    ``projections`` gives each panel's projection, e.g. ``[None, "3d"]`` for contours
+    beside a surface.
     """
-    figsize, ncols = _check(frame, params, setup, figsize, ncols, play)
+    figsize, ncols = _check(frame, params, setup, figsize, ncols, play, projections)
     names = list(params)
     started = time.perf_counter()
-    frames = _Frames(setup, figsize, ncols)
+    frames = _Frames(setup, figsize, ncols, projections)
     grids = [list(params[n].values) for n in names]
     pngs: dict[tuple[int, ...], list[bytes]] = {}
     for combo in itertools.product(*(range(len(g)) for g in grids)):

@@ -76,3 +76,27 @@ def test_tolerance_is_the_answers_own():
     # The second step is a hand computation to 2 decimals; the largest eta is exact to 1e-3.
     assert check("ex-tour-second-step", [1.314, 2.116]).right
     assert not check("ex-tour-largest-eta", 0.102).right
+
+
+def test_stationary_chapter_answers_match_an_independent_computation():
+    from gdlib.calculus import classify
+    from gdlib.functions import Function
+    from gdlib.stationary import stationary_points
+
+    y = sp.Symbol("y", real=True)
+    # ex-stationary-cubic: the roots of f'(x) = 3x^2 - 3, in increasing order.
+    roots = sorted(sp.solve(sp.diff(x**3 - 3 * x, x), x))
+    assert check("ex-stationary-cubic", roots).right
+    # ex-stationary-eigenvalues: NumPy's eigenvalues of [[2, 3], [3, 2]], a saddle.
+    assert check("ex-stationary-eigenvalues", np.linalg.eigvalsh([[2.0, 3.0], [3.0, 2.0]])).right
+    assert classify(np.array([[2.0, 3.0], [3.0, 2.0]])) == "saddle"
+    # ex-stationary-quartic: Newton's roots of x^4 + y^4 - 4xy; f at each minimum.
+    quartic = Function("quartic", x**4 + y**4 - 4 * x * y, (x, y))
+    grid = np.linspace(-2, 2, 9)
+    found = stationary_points(quartic, np.array([(a, b) for a in grid for b in grid]),
+                              within=((-2, 2), (-2, 2)))
+    assert [(p.x, p.kind) for p in found] == [((-1.0, -1.0), "minimum"), ((0.0, 0.0), "saddle"),
+                                              ((1.0, 1.0), "minimum")]
+    for p in found:
+        if p.kind == "minimum":
+            assert check("ex-stationary-quartic", float(quartic.value(np.array(p.x)))).right

@@ -169,19 +169,19 @@ def test_widgets_render_and_every_slider_changes_its_figure(site, browser, path,
     if views == 0:
         page.close()
         pytest.skip("no widgets on this page")
-    page.wait_for_function(f"() => document.querySelectorAll('.jupyter-widgets.widget-vbox').length >= {views}",
+    page.wait_for_function(f"() => document.querySelectorAll('.gd-interactive').length >= {views}",
                            timeout=20_000)
     before = _visible_frames(page)
     assert len(before) == views and all(src.startswith(("blob:", "data:")) for src in before), before
     assert all(src.split(" ")[-1].startswith(("blob:", "data:")) for src in before), before
-    handles = page.locator(".widget-vbox .noUi-handle")
+    handles = page.locator(".gd-interactive input.gd-range")
     assert handles.count() >= views
     shown = _SHOWN
     for i in range(handles.count()):
         handle = handles.nth(i)
         first = handle.evaluate(shown)
         handle.focus()
-        at_end = handle.get_attribute("aria-valuenow") == handle.get_attribute("aria-valuemax")
+        at_end = handle.input_value() == handle.get_attribute("max")
         page.keyboard.press("ArrowLeft" if at_end else "ArrowRight")
         try:
             handle.evaluate(f"""(h, first) => new Promise((resolve, reject) => {{
@@ -205,14 +205,14 @@ def _check_play_buttons(page, path: str) -> None:
     """Pressing play advances its slider, and the figure with it."""
     buttons = page.locator(".widget-play")
     for i in range(buttons.count()):
-        box = page.locator(".jupyter-widgets.widget-vbox").filter(has=buttons.nth(i)).last
-        handle = box.locator(".widget-hbox").filter(has=buttons.nth(i)).locator(".noUi-handle")
-        before = handle.get_attribute("aria-valuenow")
+        box = page.locator(".gd-interactive").filter(has=buttons.nth(i)).last
+        handle = box.locator(".widget-hbox").filter(has=buttons.nth(i)).locator("input.gd-range")
+        before = handle.input_value()
         frame = box.locator("img.gd-frame:visible").first.get_attribute("src")
         buttons.nth(i).locator("button").first.click()
         try:
             page.wait_for_function(
-                """([h, before]) => h.getAttribute('aria-valuenow') !== before""",
+                """([h, before]) => h.value !== before""",
                 arg=[handle.element_handle(), before], timeout=5000)
         except Exception:  # noqa: BLE001 - reported as the failure below
             pytest.fail(f"play button {i} on {path} did not move its slider")
@@ -297,12 +297,9 @@ def test_interactives_in_both_themes_and_at_phone_width(site, browser, path, the
                 scale: r.width / bg.naturalWidth,
             };
         });
-        const steps = [...w.querySelectorAll('.noUi-target')].map(t => {
-            const slider = t.closest('.widget-slider');
-            const handle = t.querySelector('.noUi-handle');
-            const n = Number(handle.getAttribute('aria-valuemax')) - Number(handle.getAttribute('aria-valuemin'));
-            return t.getBoundingClientRect().width / Math.max(n, 1);
-        });
+        // The thumb (about 16 px) travels the track less its own width.
+        const steps = [...w.querySelectorAll('input.gd-range')].map(t =>
+            (t.getBoundingClientRect().width - 16) / Math.max(Number(t.max) - Number(t.min), 1));
         return {inside: box.left >= outer.left - 1 && box.right <= outer.right + 1, overflowing, panels, steps};
     })""")
     for i, widget in enumerate(report):
@@ -326,11 +323,11 @@ def test_interactives_in_both_themes_and_at_phone_width(site, browser, path, the
         kept = _layers_show_through(page, panels.nth(k))
         assert kept > 0.6, f"panel {k} on {path} ({theme}, {width} px): the frame hides {1 - kept:.0%} of its background"
     # Every slider still changes its figure here.
-    for i in range(page.locator(".gd-interactive .noUi-handle").count()):
-        handle = page.locator(".gd-interactive .noUi-handle").nth(i)
+    for i in range(page.locator(".gd-interactive input.gd-range").count()):
+        handle = page.locator(".gd-interactive input.gd-range").nth(i)
         before = handle.evaluate(_SHOWN)
         handle.focus()
-        at_end = handle.get_attribute("aria-valuenow") == handle.get_attribute("aria-valuemax")
+        at_end = handle.input_value() == handle.get_attribute("max")
         page.keyboard.press("ArrowLeft" if at_end else "ArrowRight")
         page.wait_for_timeout(100)
         assert handle.evaluate(_SHOWN) != before, f"slider {i} on {path} ({theme}, {width} px) changed nothing"
@@ -355,3 +352,19 @@ def test_printed_an_interactive_stays_together_and_solutions_stay_hidden(site, b
     assert printed["together"] and set(printed["together"]) == {"avoid"}, printed
     assert printed["solutions"] and set(printed["solutions"]) == {"none"}, printed
     assert log.problems == []
+
+
+def test_a_first_visit_to_the_quick_tour_stays_under_2_mb_compressed(site, browser):
+    """Everything the page pulls in on a first visit, gzip-compressed as a web server
+    would send it: the widget library and the theme's icon script once made it 3 MB."""
+    import gzip
+
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    responses = []
+    page.on("response", lambda r: responses.append(r))
+    page.goto(f"{site}/book/gradient_descent_2d.html", wait_until="networkidle")
+    page.wait_for_function("() => document.querySelectorAll('.gd-interactive').length > 0", timeout=20_000)
+    sent = {r.url: len(gzip.compress(r.body(), 6)) for r in responses if r.status == 200}
+    page.close()
+    assert not any("fontawesome.js" in url for url in sent), "the theme's icon script is back"
+    assert sum(sent.values()) < 2_000_000, sorted(sent.items(), key=lambda kv: -kv[1])[:5]

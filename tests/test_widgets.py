@@ -191,3 +191,25 @@ def test_each_frame_records_its_title_and_legend():
     assert w.texts[(1, 0)] == [["slope 2.0", "a = 2.0"]]
     assert w.texts == frame_texts(line, {"a": Param("a", [0.5, 2.0]), "b": Param("b", [0.0, 1.0])}, setup=setup)
     assert len(w.texts) == w.frames == 4
+
+
+def test_a_3d_panel_draws_its_surface_in_every_frame():
+    def setup3(axes):
+        axes[0].set(xlim=(0, 1), ylim=(0, 2))
+        axes[1].set(xlim=(-1, 1), ylim=(-1, 1), zlim=(-1, 1))
+
+    def frame3(axes, a):
+        line(axes[0], a)
+        X, Y = np.meshgrid(np.linspace(-1, 1, 5), np.linspace(-1, 1, 5))
+        axes[1].plot_surface(X, Y, a * X * Y / 2, color="#0072B2")
+
+    w = interactive(frame3, {"a": Param("a", [0.5, 2.0])}, setup=setup3, ncols=2, figsize=(8.0, 3.0),
+                    projections=[None, "3d"])
+    surface_panel = w.children[1].children[1]
+    frames = [png(image.value) for image in surface_panel.children[1].children]
+    # Each frame holds an opaque surface, and the two slopes draw different surfaces.
+    assert all(np.asarray(f.convert("RGBA"))[..., 3].max() > 200 for f in frames)
+    assert surface_panel.children[1].children[0].value != surface_panel.children[1].children[1].value
+    with pytest.raises(ValueError, match=r"projections must give None or '3d' for each of the 2 panel\(s\), got \['3d'\]"):
+        interactive(frame3, {"a": Param("a", [0.5, 2.0])}, setup=setup3, ncols=2, figsize=(8.0, 3.0),
+                    projections=["3d"])

@@ -1,12 +1,13 @@
 """Make the built book a self-contained site: no request leaves it.
 
-* ``book/_assets`` (vendored MathJax 3, require.js, the ipywidgets HTML manager and
-  a small shim) is added to the static path here, not through a ``_static``
-  folder, because Jupyter Book adds every ``.js`` file under ``_static`` to every page.
+* ``book/_assets`` (vendored MathJax 3, the book's stylesheet and ``gd-widgets.js``,
+  which draws the interactives from their saved state) is added to the static path
+  here, not through a ``_static`` folder, because Jupyter Book adds every ``.js`` file
+  under ``_static`` to every page.
 * Jupyter Book always adds sphinx-thebe, whose script points at a CDN (and is
   added twice, which is a script error); the book has no live-code button, so it is dropped.
-* The theme's Font Awesome script turns ``<i class="fa">`` into SVG as soon as it
-  sees one, which breaks the widgets' Play button; it is told not to watch the page.
+* The theme's 1.5 MB Font Awesome script is left out of every page by
+  ``book/_templates/layout.html``: the theme's stylesheet draws the same icons.
 """
 
 from __future__ import annotations
@@ -33,5 +34,4 @@ def setup(app: Sphinx) -> dict:
     app.connect("config-inited", _add_assets)
     app.connect("html-page-context", _drop_thebe)
     app.add_css_file("gdbook.css")  # the book's own styles: interactives in both themes, phone, print
-    app.add_js_file(None, body="window.FontAwesomeConfig = {observeMutations: false};", priority=1)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
