@@ -137,7 +137,7 @@ add("descend schedule returns nan later", d(optimizer=GD(eta=lambda t: 0.1 if t 
 add("result index out of range", lambda: batch()[5], V, r"^i must be a whole number from -2 to 1, got 5")
 add("result index str", lambda: batch()["0"], T, r"^i must be a whole number")
 add("result index float", lambda: batch()[1.0], T, r"^i must be a whole number")
-add("result single run indexed", lambda: run()[0], T, r"single run cannot be indexed")
+add("result single run indexed", lambda: run()[0], T, r"^a single run cannot be indexed; it is already one run$")
 
 # --- optimizers -----------------------------------------------------------------------------
 for cls in (GD, Momentum, Nesterov, AdaGrad, RMSProp, AdaDelta, Adam):

@@ -221,3 +221,9 @@ def test_a_gradient_of_integers_gives_float_iterates():
     assert run.xs.dtype == float and run.xs.tolist() == [[0.0, 0.0], [-0.5, -1.0], [-1.0, -2.0]]
     batch = descend(lambda x: np.ones(x.shape, dtype=int), [[0.0], [1.0]], GD(eta=0.5), steps=1)
     assert batch.xs.dtype == float and batch.xs[:, :, 0].tolist() == [[0.0, 1.0], [-0.5, 0.5]]
+
+
+def test_messages_name_the_value_as_given():
+    with pytest.raises(ValueError) as err:
+        descend(F.bowl, [1.0, 1.0], GD(), steps=10, tol=-1.5)
+    assert str(err.value) == "tol must be in (0, inf), got -1.5"

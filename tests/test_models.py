@@ -119,3 +119,27 @@ def test_predict_at_given_inputs_and_for_a_batch_of_parameters():
     assert model.predict(np.array([[2.0, 1.0], [0.0, -1.0]])).tolist() == [[3.0, 5.0], [-1.0, -1.0]]
     neuron = SigmoidNeuron([0.0, 1.0], [0.5, 0.5])
     np.testing.assert_allclose(neuron.predict([1.0, 0.0], x=[0.0, 2.0]), sigmoid(np.array([0.0, 2.0])))
+
+
+def test_per_sample_losses_and_gradients_of_a_subset_and_of_a_batch():
+    for model in (LinearRegression(X, Y), SigmoidNeuron(X, np.linspace(0.1, 0.9, len(X)))):
+        theta = np.array([0.5, -0.2])
+        idx = np.array([3, 0, 7])
+        np.testing.assert_allclose(model.sample_losses(theta, idx), model.sample_losses(theta)[idx])
+        np.testing.assert_allclose(model.sample_grads(theta, idx), model.sample_grads(theta)[idx])
+        np.testing.assert_allclose(model.batch_grad(theta, idx),
+                                   model.sample_grads(theta)[idx].mean(axis=0) if isinstance(model, LinearRegression)
+                                   else model.sample_grads(theta)[idx].sum(axis=0))
+        thetas = np.array([[0.5, -0.2], [1.0, 0.3], [-0.4, 2.0]])
+        grads = model.sample_grads(thetas)
+        assert grads.shape == (3, len(X), 2)
+        for i, t in enumerate(thetas):
+            np.testing.assert_allclose(grads[i], model.sample_grads(t))
+            np.testing.assert_allclose(model.sample_losses(thetas)[i], model.sample_losses(t))
+
+
+def test_exact_fit_refuses_each_target_it_cannot_reach():
+    for y in ([0.0, 0.5], [0.5, 1.0], [-0.1, 0.5], [0.5, 1.1]):
+        with pytest.raises(ValueError, match=r"^exact_fit needs targets y strictly between 0 and 1"):
+            SigmoidNeuron([0.5, 2.5], y).exact_fit()
+    np.testing.assert_allclose(SigmoidNeuron([0.0, 1.0], [0.5, 0.5]).exact_fit(), [0.0, 0.0], atol=1e-15)
