@@ -82,3 +82,22 @@ def test_classify_gives_the_same_answer_on_both_paths():
 def test_gradient_accepts_parameters_besides_the_symbols():
     a = sp.Symbol("a", positive=True)
     assert gradient(a * x**2 + y, (x, y)) == sp.Matrix([2 * a * x, 1])
+
+
+def test_classify_at_exactly_the_tolerance():
+    assert classify(np.diag([1e-12, 1.0])) == "degenerate"  # |e| <= tol counts as zero
+    assert classify(np.diag([-1e-12, 1.0])) == "degenerate"
+    assert classify(np.diag([1e-12, -1.0])) == "degenerate"
+
+
+def test_classify_messages_for_symbolic_and_odd_matrices():
+    import pytest
+
+    with pytest.raises(ValueError) as err:
+        classify(sp.Matrix([[x, 0], [0, 1]]))
+    assert str(err.value) == ("H must be a matrix of numbers, got entries in ['x']: "
+                              "substitute the point first, e.g. H.subs({x: 0, y: 0})")
+    g = sp.Function("g")
+    with pytest.raises(TypeError) as err:
+        classify(sp.Matrix([[g(1), 0], [0, 1]]))
+    assert str(err.value) == "H must be a matrix of numbers, got Matrix([[g(1), 0], [0, 1]])"

@@ -227,3 +227,11 @@ def test_messages_name_the_value_as_given():
     with pytest.raises(ValueError) as err:
         descend(F.bowl, [1.0, 1.0], GD(), steps=10, tol=-1.5)
     assert str(err.value) == "tol must be in (0, inf), got -1.5"
+
+
+def test_indexing_a_batch_keeps_each_runs_values_or_none():
+    batch = descend(F.bowl.grad, np.array([[1.0, 1.0], [2.0, 0.0]]), GD(eta=0.1), steps=3)
+    assert len(batch) == 2 and batch[1].values is None and batch[-1].xs[0].tolist() == [2.0, 0.0]
+    assert len(descend(F.bowl, [1.0, 1.0], GD(), steps=3)) == 1
+    with_values = descend(F.bowl, np.array([[1.0, 1.0], [2.0, 0.0]]), GD(eta=0.1), steps=3)
+    np.testing.assert_array_equal(with_values[1].values, F.bowl.value(with_values[1].xs))

@@ -129,3 +129,35 @@ def test_make_classifies_each_stationary_point():
     assert [(p.x, p.kind, p.name) for p in fn.stationary_points] == [((1.0,), "minimum", "right"),
                                                                   ((-1.0,), "maximum", "left")]
     assert fn.minimum == (1.0,) and fn.name == "m"
+
+
+def test_a_rebuilt_function_refuses_complex_and_string_points():
+    bowl = rebuilt(F.bowl)
+    for what in (bowl.value, bowl.grad, bowl.hessian):
+        with pytest.raises(TypeError, match=r"^point must be real, got complex value 1j at index 1"):
+            what(np.array([1.0, 1j]))
+        with pytest.raises(TypeError, match=r"^point must be an array of real numbers"):
+            what("1, 2")
+
+
+def test_python_float_overflow_and_division_by_zero_give_inf_without_warnings():
+    import warnings
+
+    cube = F.Function("cube", F.x**3, (F.x,))
+    inverse = F.Function("inverse", 1 / F.x, (F.x,))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert cube.value(np.array([1e200])) == np.inf  # Python floats raise OverflowError here
+        assert cube.grad(np.array([1e200])).tolist() == [np.inf]
+        assert inverse.value(np.array([0.0])) == np.inf  # and ZeroDivisionError here
+        assert cube.grad(np.array([1e200])).dtype == float
+
+
+def test_stationary_points_and_minimum_are_checked_with_messages():
+    with pytest.raises(TypeError) as err:
+        F.Function("f", F.x**2, (F.x,), stationary_points=((0.0,),))
+    assert str(err.value) == "stationary_points must hold StationaryPoint objects, got (0.0,)"
+    with pytest.raises(ValueError) as err:
+        F.Function("f", F.x**2, (F.x,), stationary_points=(F.StationaryPoint((0.0, 1.0), "minimum"),))
+    assert str(err.value) == ("a stationary point must have shape (k, 1) with k >= 1 (one row per iterate), "
+                              "got shape (1, 2)")

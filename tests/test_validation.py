@@ -111,3 +111,11 @@ def test_text_and_function():
     assert message(lambda: validation.text("label", None)) == "label must be a string, got None"
     assert message(lambda: validation.function("grad", sp.Symbol("x") ** 2, "x -> gradient")) == \
         "grad must be a function x -> gradient, got x**2: lambdify it, or use a gdlib.functions.Function"
+
+
+def test_describe_of_arrays_and_numpy_scalars():
+    assert validation.describe(np.zeros(3)) == "array of shape (3,)"
+    assert validation.describe(np.array(2.0)) == "array(2.)"
+    assert validation.describe(np.int64(3)) == "3"
+    assert validation.describe("x" * 80) == repr("x" * 80)[:77] + "..."
+    assert validation.describe("x" * 78) == repr("x" * 78)
