@@ -101,3 +101,17 @@ def test_classify_messages_for_symbolic_and_odd_matrices():
     with pytest.raises(TypeError) as err:
         classify(sp.Matrix([[g(1), 0], [0, 1]]))
     assert str(err.value) == "H must be a matrix of numbers, got Matrix([[g(1), 0], [0, 1]])"
+
+
+def test_taylor_nd_messages():
+    import pytest
+
+    with pytest.raises(ValueError) as err:
+        taylor_nd(x * y, (x, y), (0,), 2)
+    assert str(err.value) == "at must hold one value per symbol (2), got 1: (0,)"
+    with pytest.raises(TypeError) as err:
+        taylor_nd(x * y, (x, y), 0, 2)
+    assert str(err.value) == "at must be a sequence of 2 numbers (one per symbol), got 0"
+    with pytest.raises(ValueError) as err:
+        taylor_nd(x * y, (x, y), (0, 0), 2, steps=(y, h))
+    assert str(err.value) == "steps must be symbols other than symbols (x, y), got y, h"

@@ -235,3 +235,22 @@ def test_indexing_a_batch_keeps_each_runs_values_or_none():
     assert len(descend(F.bowl, [1.0, 1.0], GD(), steps=3)) == 1
     with_values = descend(F.bowl, np.array([[1.0, 1.0], [2.0, 0.0]]), GD(eta=0.1), steps=3)
     np.testing.assert_array_equal(with_values[1].values, F.bowl.value(with_values[1].xs))
+
+
+def test_thresholds_are_strict_at_their_exact_values():
+    # x = 50 on x^2: |g| = 100 exactly; a blowup of 100 is reached, not passed: diverged.
+    assert descend(F.square, [50.0], GD(), steps=3, blowup=100.0).status == "diverged"
+    assert descend(F.square, [[50.0], [1.0]], GD(), steps=3, blowup=100.0).status.tolist() == ["diverged", "max_steps"]
+    # |x| = 100 exactly with a gradient of 0: diverged too
+    assert descend(lambda x: 0 * x, [100.0], GD(), steps=3, blowup=100.0).status == "diverged"
+    assert descend(lambda x: 0 * x, [[100.0], [1.0]], GD(), steps=3, blowup=100.0).status.tolist() == [
+        "diverged", "max_steps"]
+    # |g| = 2 exactly with tol = 2: not yet converged (|g| < tol is needed)
+    assert descend(F.square, [1.0], GD(eta=0.25), steps=0, tol=2.0).status == "max_steps"
+    batch = descend(F.square, [[1.0], [0.5]], GD(eta=0.25), steps=0, tol=2.0)
+    assert batch.status.tolist() == ["max_steps", "converged"]
+
+
+def test_a_batch_that_stops_early_returns_only_the_rows_it_ran():
+    batch = descend(F.square, [[1.0], [0.5]], GD(eta=0.5), steps=50, tol=1e-9)
+    assert batch.steps.tolist() == [1, 1] and batch.xs.shape == (2, 2, 1) and batch.grad_norms.shape == (2, 2)

@@ -143,3 +143,22 @@ def test_exact_fit_refuses_each_target_it_cannot_reach():
         with pytest.raises(ValueError, match=r"^exact_fit needs targets y strictly between 0 and 1"):
             SigmoidNeuron([0.5, 2.5], y).exact_fit()
     np.testing.assert_allclose(SigmoidNeuron([0.0, 1.0], [0.5, 0.5]).exact_fit(), [0.0, 0.0], atol=1e-15)
+
+
+def test_cost_and_batch_gradient_of_a_batch_of_parameters():
+    model = LinearRegression(X, Y)
+    thetas = np.array([[0.5, -0.2], [1.0, 0.3], [-0.4, 2.0]])
+    assert model.cost(thetas).shape == (3,) and model.grad(thetas).shape == (3, 2)
+    for i, t in enumerate(thetas):
+        assert model.cost(thetas)[i] == pytest.approx(model.cost(t))
+        np.testing.assert_allclose(model.grad(thetas)[i], model.grad(t))
+        np.testing.assert_allclose(model.batch_grad(thetas, np.array([1, 4]))[i], model.batch_grad(t, np.array([1, 4])))
+    neuron = SigmoidNeuron(X, np.linspace(0.1, 0.9, len(X)))
+    np.testing.assert_allclose(neuron.loss(thetas)[1], neuron.loss(thetas[1]))
+    np.testing.assert_allclose(neuron.grad(thetas)[2], neuron.grad(thetas[2]))
+
+
+def test_idx_messages():
+    with pytest.raises(ValueError) as err:
+        LinearRegression([1.0, 2.0], [1.0, 2.0]).batch_grad(np.zeros(2), np.array([5]))
+    assert str(err.value) == "idx must be a slice or a non-empty 1-D array of sample indices from 0 to 1, got array of shape (1,)"

@@ -244,3 +244,25 @@ def test_the_libraries_own_schedules_are_used_as_they_are():
     schedule = Step(eta0=0.5, gamma=0.1, every=2)
     opt = GD(eta=schedule)
     assert opt.rate is schedule and opt.eta is schedule
+
+
+@pytest.mark.parametrize("cls", gdlib.optimizers.ALL, ids=lambda c: c.__name__)
+def test_every_optimizer_counts_its_updates_for_the_schedule(cls):
+    # With eta_t = 0.1 t, update t must use the rate of t: the same step as a constant
+    # optimizer with that rate, taken from the same state.
+    scheduled = cls(eta=lambda t: 0.1 * t)
+    x0, g1, g2 = np.array([1.0, -2.0]), np.array([0.5, 3.0]), np.array([-1.0, 0.25])
+    state0 = scheduled.init(x0)
+    assert state0.t == 0
+    x1, state1 = scheduled.update(x0, g1, state0)
+    x2, state2 = scheduled.update(x1, g2, state1)
+    assert (state1.t, state2.t) == (1, 2)
+    np.testing.assert_array_equal(x1, cls(eta=0.1).update(x0, g1, cls(eta=0.1).init(x0))[0])
+    np.testing.assert_array_equal(x2, cls(eta=0.2).update(x1, g2, state1)[0])
+    for name in state0._fields[1:]:
+        assert getattr(state0, name).shape == x0.shape and not getattr(state0, name).any()
+
+
+def test_repr_shows_the_hyper_parameters():
+    assert repr(GD(eta=0.1)) == "GD(eta=0.1)"
+    assert repr(Adam()) == "Adam(eta=0.001, beta1=0.9, beta2=0.999, eps=1e-08)"

@@ -119,3 +119,9 @@ def test_describe_of_arrays_and_numpy_scalars():
     assert validation.describe(np.int64(3)) == "3"
     assert validation.describe("x" * 80) == repr("x" * 80)[:77] + "..."
     assert validation.describe("x" * 78) == repr("x" * 78)
+
+
+def test_path_messages():
+    assert message(lambda: validation.path("run", "abc", 2)) == "run must be an array of iterates (or a Result), got 'abc'"
+    assert message(lambda: validation.path("run", np.zeros((3, 3)), 2)) == \
+        "run must have shape (k, 2) with k >= 1 (one row per iterate), got shape (3, 3)"
