@@ -59,7 +59,8 @@ def taylor(expr: sp.Expr, symbol: sp.Symbol, at: sp.Expr, order: int,
            step: sp.Symbol | None = None) -> sp.Expr:
     r"""The 1-D Taylor polynomial :math:`\sum_{k \le \text{order}} f^{(k)}(a)\,\Delta x^k / k!`.
 
-    Written in the step ``step`` (:math:`\Delta x`) when given, else in ``symbol - at``.
+    Written in the step ``step`` (:math:`\Delta x`: a symbol, or an expression free of
+    ``symbol``) when given, else in ``symbol - at``.
 
     >>> x, h = sp.symbols("x h")
     >>> taylor(sp.exp(x), x, 0, 3)
@@ -70,10 +71,10 @@ def taylor(expr: sp.Expr, symbol: sp.Symbol, at: sp.Expr, order: int,
     expr, _ = _checked(expr, (symbol,), name="symbol")
     at = _point("at", at)
     order = _order(order)
-    if step is not None:
-        if not isinstance(step, sp.Symbol) or step == symbol:
-            raise validation.ArgumentTypeError(f"step must be None or a SymPy symbol other than {symbol}, "
-                                               f"got {validation.describe(step)}")
+    if step is not None:  # a symbol such as h, or an expression such as -eta * f'(a)
+        step = _point("step", step)
+        if step.has(symbol):
+            raise ValueError(f"step must not contain {symbol} (it is the step away from at), got {step}")
     delta = step if step is not None else symbol - at
     return sum(sp.diff(expr, symbol, k).subs(symbol, at) * delta**k / sp.factorial(k)
                for k in range(order + 1))

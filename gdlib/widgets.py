@@ -41,6 +41,7 @@ import ipywidgets as widgets
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 from PIL import Image
 
 from . import validation
@@ -192,7 +193,7 @@ class _Panel:
         if self.ax.legend_ is not None:
             shown += [t.get_text() for t in self.ax.legend_.get_texts()]
         added = [a for a in [*self.ax.get_children(), *self.fig.get_children()] if id(a) not in before]
-        shown += [a.get_text() for a in added if hasattr(a, "get_text") and a is not self.ax.legend_ and a.get_text()]
+        shown += [a.get_text() for a in added if isinstance(a, Text) and a.get_text()]
         return shown
 
     def overlay(self, before: set[int]) -> bytes:

@@ -115,3 +115,11 @@ def test_taylor_nd_messages():
     with pytest.raises(ValueError) as err:
         taylor_nd(x * y, (x, y), (0, 0), 2, steps=(y, h))
     assert str(err.value) == "steps must be symbols other than symbols (x, y), got y, h"
+
+
+def test_taylor_in_a_step_that_is_an_expression():
+    eta, a = sp.symbols("eta a", positive=True)
+    f = sp.Function("f")
+    step = -eta * sp.diff(f(a), a)
+    expected = f(a) + sp.diff(f(a), a) * step + sp.diff(f(a), a, 2) * step**2 / 2
+    assert sp.simplify(taylor(f(x), x, a, 2, step=step).doit() - expected.doit()) == 0

@@ -213,3 +213,14 @@ def test_a_3d_panel_draws_its_surface_in_every_frame():
     with pytest.raises(ValueError, match=r"projections must give None or '3d' for each of the 2 panel\(s\), got \['3d'\]"):
         interactive(frame3, {"a": Param("a", [0.5, 2.0])}, setup=setup3, ncols=2, figsize=(8.0, 3.0),
                     projections=["3d"])
+
+
+def test_frame_texts_keep_only_text_artists():
+    def contour_frame(ax, a):
+        X, Y = np.meshgrid(np.linspace(0, 1, 5), np.linspace(0, 2, 5))
+        ax.contour(X, Y, a * X + Y)  # a ContourSet has a get_text of another kind
+        ax.text(0.5, 1.0, f"a = {a}")
+        ax.set_title("contours")
+
+    texts = frame_texts(contour_frame, {"a": Param("a", [1.0, 2.0])}, setup=setup)
+    assert texts == {(0,): [["contours", "a = 1.0"]], (1,): [["contours", "a = 2.0"]]}
