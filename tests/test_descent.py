@@ -254,3 +254,8 @@ def test_thresholds_are_strict_at_their_exact_values():
 def test_a_batch_that_stops_early_returns_only_the_rows_it_ran():
     batch = descend(F.square, [[1.0], [0.5]], GD(eta=0.5), steps=50, tol=1e-9)
     assert batch.steps.tolist() == [1, 1] and batch.xs.shape == (2, 2, 1) and batch.grad_norms.shape == (2, 2)
+
+
+def test_a_given_f_is_recorded_even_for_a_function_with_its_own_value():
+    run = descend(F.bowl, [1.0, 1.0], GD(), steps=2, f=lambda xs: np.zeros(len(xs)))
+    assert run.values.tolist() == [0.0, 0.0, 0.0]
