@@ -65,6 +65,8 @@ class Result:
     def __getitem__(self, i: int) -> "Result":
         if self.xs.ndim == 2:
             raise TypeError("a single run cannot be indexed; it is already one run")
+        runs = len(self)
+        i = validation.count("i", i, low=-runs, high=runs - 1)
         k = int(self.steps[i])
         return Result(xs=self.xs[: k + 1, i], status=str(self.status[i]), steps=k,
                       grad_norms=self.grad_norms[: k + 1, i],
@@ -90,18 +92,29 @@ def descend(grad: Grad | Any, x0: Any, optimizer: Optimizer, steps: int = 100,
     >>> run.xs.ravel().tolist(), run.status
     ([5.0, 2.5, 1.25, 0.625], 'max_steps')
     """
+    n = None  # the number of variables, when grad says
     if hasattr(grad, "grad") and hasattr(grad, "value"):
+        n, name = getattr(grad, "n", None), getattr(grad, "name", type(grad).__name__)
         f = grad.value if f is None else f
         grad = grad.grad
-    if not callable(grad):
-        raise ValueError(f"grad must be a function x -> gradient, got {grad!r}")
+    validation.function("grad", grad, "x -> gradient")
     if not isinstance(optimizer, Optimizer):
-        raise ValueError(f"optimizer must be a gdlib optimizer such as GD(eta=0.1), got {optimizer!r}")
+        if isinstance(optimizer, type) and issubclass(optimizer, Optimizer):
+            raise validation.ArgumentTypeError(
+                f"optimizer must be a gdlib optimizer such as GD(eta=0.1), got the class "
+                f"{optimizer.__name__}: call it, e.g. {optimizer.__name__}()")
+        raise validation.ArgumentTypeError(
+            f"optimizer must be a gdlib optimizer such as GD(eta=0.1), got {validation.describe(optimizer)}")
     x = validation.point("x0", x0)
+    if isinstance(n, int) and x.shape[-1] != n:
+        raise ValueError(f"x0 has {x.shape[-1]} coordinate{'s' if x.shape[-1] != 1 else ''}, but {name} is a "
+                         f"function of {n} variable{'s' if n != 1 else ''}")
     steps = validation.count("steps", steps)
     if tol is not None:
-        validation.hyper("tol", tol, low=0.0)
-    validation.hyper("blowup", blowup, low=0.0)
+        validation.real("tol", tol, low=0.0)
+    validation.real("blowup", blowup, low=0.0)
+    if f is not None:
+        validation.function("f", f, "x -> value")
 
     batch = optimizer.batch_size
     if batch is not None:
@@ -110,11 +123,15 @@ def descend(grad: Grad | Any, x0: Any, optimizer: Optimizer, steps: int = 100,
         elif x.shape[0] != batch:
             raise ValueError(f"x0 has {x.shape[0]} starting points but the optimizer's "
                              f"hyper-parameters describe {batch} runs")
-    g = grad(x)
+    validation.budget(steps, 1 if x.ndim == 1 else x.shape[0], x.shape[-1], single=x.ndim == 1)
+    with np.errstate(all="ignore"):  # a gradient may overflow already at the start: that is "diverged"
+        g = grad(x)
     if not isinstance(g, np.ndarray) or g.dtype != float:
         # a list, or integers: convert every call (the library's own functions never need it)
+        validation._numeric_array("grad(x0)", g, "an array of real numbers")  # refuses complex, strings
         grad = _as_float_array(grad)
-        g = grad(x)
+        with np.errstate(all="ignore"):
+            g = grad(x)
     if g.shape != x.shape:
         raise ValueError(f"grad returned an array of shape {g.shape}, "
                          f"but x0 has shape {x.shape}; they must match")

@@ -17,6 +17,7 @@ from typing import Sequence
 import numpy as np
 import sympy as sp
 
+from . import validation
 from .calculus import classify, gradient, hessian
 
 x, y = sp.symbols("x y", real=True)
@@ -39,7 +40,8 @@ def _vectorised(symbols: Sequence[sp.Symbol], exprs: list[sp.Expr], shape: tuple
     flat = shape == (len(exprs),)
 
     def evaluate(point: np.ndarray) -> np.ndarray:
-        point = np.asarray(point, dtype=float)
+        if type(point) is not np.ndarray or point.dtype != float:  # lists, integers; refuses complex
+            point = validation.points("point", point, n)
         if point.ndim == 0 or point.shape[-1] != n:
             raise ValueError(f"point must have shape (..., {n}), got shape {point.shape}")
         if point.ndim == 1:  # one point: the hot path of a single run, kept short
@@ -72,7 +74,19 @@ class Function:
     _hessian: object = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
+        validation.text("name", self.name)
+        self.expr = validation.expression("expr", self.expr)
+        self.symbols = validation.symbols("symbols", self.symbols)
+        # Every symbol must be a variable: NumPy cannot evaluate a free parameter.
+        validation.in_symbols(self.expr, self.symbols, strict=True)
         n = len(self.symbols)
+        if self.minimum is not None:
+            self.minimum = tuple(validation.path("minimum", [self.minimum], n)[0].tolist())
+        for p in self.stationary_points:
+            if not isinstance(p, StationaryPoint):
+                raise validation.ArgumentTypeError(
+                    f"stationary_points must hold StationaryPoint objects, got {validation.describe(p)}")
+            validation.path("a stationary point", [p.x], n)
         self._value = _vectorised(self.symbols, [self.expr], ())
         self._grad = _vectorised(self.symbols, list(gradient(self.expr, self.symbols)), (n,))
         self._hessian = _vectorised(self.symbols, list(hessian(self.expr, self.symbols)), (n, n))

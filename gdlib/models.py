@@ -11,13 +11,34 @@ from typing import Callable, Iterator
 
 import numpy as np
 
+from . import validation
+
 
 def _data(name: str, values: object) -> np.ndarray:
-    arr = np.asarray(values, dtype=float)
+    arr = validation._numeric_array(name, values, "a 1-D array of real numbers")
     if arr.ndim != 1 or arr.size == 0:
         raise ValueError(f"{name} must be a non-empty 1-D array, got shape {arr.shape}")
     if not np.all(np.isfinite(arr)):
         raise ValueError(f"{name} must be finite, got {values!r}")
+    return arr
+
+
+def _theta(theta: object) -> np.ndarray:
+    """Parameters of shape ``(..., 2)``: the hot path of a run, so cheap for a float array."""
+    if type(theta) is not np.ndarray or theta.dtype != float:
+        theta = validation._numeric_array("theta", theta, "an array of real numbers")
+    if theta.ndim == 0 or theta.shape[-1] != 2:
+        raise ValueError(f"theta must have shape (..., 2), the two parameters of the model, got shape {theta.shape}")
+    return theta
+
+
+def _idx(idx: object, n: int) -> object:
+    if isinstance(idx, slice):
+        return idx
+    arr = np.asarray(idx)
+    if arr.dtype.kind not in "iu" or arr.ndim != 1 or arr.size == 0 or arr.min() < 0 or arr.max() >= n:
+        raise ValueError(f"idx must be a slice or a non-empty 1-D array of sample indices from 0 to {n - 1}, "
+                         f"got {validation.describe(idx)}")
     return arr
 
 
@@ -67,12 +88,12 @@ class LinearRegression(Model):
     """
 
     def predict(self, theta: np.ndarray, x: np.ndarray | None = None) -> np.ndarray:
-        theta = np.asarray(theta, dtype=float)
-        x = self.x if x is None else np.asarray(x, dtype=float)
+        theta = _theta(theta)
+        x = self.x if x is None else validation._numeric_array("x", x, "an array of real numbers")
         return theta[..., 0, None] * x + theta[..., 1, None]
 
     def residuals(self, theta: np.ndarray, idx: np.ndarray | slice = slice(None)) -> np.ndarray:
-        theta = np.asarray(theta, dtype=float)
+        theta, idx = _theta(theta), _idx(idx, len(self))
         return self.y[idx] - (theta[..., 0, None] * self.x[idx] + theta[..., 1, None])
 
     def sample_losses(self, theta, idx=slice(None)):
@@ -99,7 +120,7 @@ class LinearRegression(Model):
 
 def sigmoid(z: np.ndarray) -> np.ndarray:
     r""":math:`\sigma(z) = 1/(1 + e^{-z})`, computed without overflow for large :math:`|z|`."""
-    z = np.asarray(z, dtype=float)
+    z = validation._numeric_array("z", z, "an array of real numbers")
     e = np.exp(-np.abs(z))
     return np.where(z >= 0, 1 / (1 + e), e / (1 + e))
 
@@ -115,15 +136,17 @@ class SigmoidNeuron(Model):
     """
 
     def predict(self, theta: np.ndarray, x: np.ndarray | None = None) -> np.ndarray:
-        theta = np.asarray(theta, dtype=float)
-        x = self.x if x is None else np.asarray(x, dtype=float)
+        theta = _theta(theta)
+        x = self.x if x is None else validation._numeric_array("x", x, "an array of real numbers")
         return sigmoid(theta[..., 0, None] * x + theta[..., 1, None])
 
     def sample_losses(self, theta, idx=slice(None)):
+        idx = _idx(idx, len(self))
         fx = self.predict(theta, self.x[idx])
         return 0.5 * (fx - self.y[idx]) ** 2
 
     def sample_grads(self, theta, idx=slice(None)):
+        idx = _idx(idx, len(self))
         fx = self.predict(theta, self.x[idx])
         grad_b = (fx - self.y[idx]) * fx * (1 - fx)
         return np.stack([grad_b * self.x[idx], grad_b], axis=-1)
@@ -145,6 +168,11 @@ class SigmoidNeuron(Model):
         r"""For two points, the :math:`(w, b)` that fits both exactly: :math:`\sigma^{-1}(y) = wx + b`."""
         if len(self) != 2:
             raise ValueError(f"exact_fit needs exactly 2 samples, got {len(self)}")
+        if not np.all((self.y > 0) & (self.y < 1)):
+            raise ValueError(f"exact_fit needs targets y strictly between 0 and 1 (a sigmoid never reaches "
+                             f"0 or 1), got y = {self.y.tolist()}")
+        if self.x[0] == self.x[1]:
+            raise ValueError(f"exact_fit needs two different inputs x, got x = {self.x.tolist()}")
         logit = np.log(self.y / (1 - self.y))
         w = (logit[1] - logit[0]) / (self.x[1] - self.x[0])
         return np.array([w, logit[0] - w * self.x[0]])
@@ -156,11 +184,14 @@ def minibatches(n: int, batch_size: int | None, rng: np.random.Generator) -> Ite
     ``batch_size=None`` (or ``n``) yields all samples in order every time: full-batch GD.
     The last batch of an epoch is smaller when ``batch_size`` does not divide ``n``.
     """
-    if batch_size is not None and (isinstance(batch_size, bool) or not isinstance(batch_size, (int, np.integer))
-                                   or not 1 <= batch_size <= n):
+    n = validation.count("n", n, low=1)
+    if batch_size is not None and (isinstance(batch_size, bool) or not isinstance(batch_size, (int, np.integer))):
+        raise validation.ArgumentTypeError(f"batch_size must be None or a whole number from 1 to {n}, got {batch_size!r}")
+    if batch_size is not None and not 1 <= batch_size <= n:
         raise ValueError(f"batch_size must be None or a whole number from 1 to {n}, got {batch_size!r}")
     if not isinstance(rng, np.random.Generator):
-        raise ValueError(f"rng must be a numpy.random.Generator such as np.random.default_rng(0), got {rng!r}")
+        raise validation.ArgumentTypeError(
+            f"rng must be a numpy.random.Generator such as np.random.default_rng(0), got {rng!r}")
     return _batches(n, n if batch_size is None else int(batch_size), rng)
 
 

@@ -22,6 +22,9 @@ from typing import Callable, NamedTuple, Union
 import numpy as np
 
 from . import validation
+from .schedules import Constant, Exponential, InverseTime, Step
+
+_OWN_SCHEDULES = (Constant, Step, Exponential, InverseTime)  # they check their own rates
 
 Rate = Union[float, np.ndarray, Callable[[int], float]]
 
@@ -30,11 +33,14 @@ class Optimizer:
     """Base class: holds the learning rate, which may be a number or a schedule ``t -> eta``."""
 
     def __init__(self, eta: Rate) -> None:
-        if callable(eta):
-            first = eta(1)
-            validation.hyper("eta", first, low=0.0)
+        if callable(eta) and not isinstance(eta, np.ndarray):
+            if isinstance(eta, type):
+                raise validation.ArgumentTypeError(
+                    f"eta must be a number or a schedule t -> eta_t, got the class {eta.__name__}: "
+                    f"make one, e.g. {eta.__name__}(0.1)")
             self.eta = eta
-            self.rate = eta
+            self.rate = eta if isinstance(eta, _OWN_SCHEDULES) else _checked_schedule(eta)
+            self.rate(1)  # refuse a bad schedule now rather than at its first update
         else:
             self.eta = validation.hyper("eta", eta, low=0.0)
             self.rate = lambda t, _eta=self.eta: _eta
@@ -51,6 +57,22 @@ class Optimizer:
     def __repr__(self) -> str:
         args = ", ".join(f"{k}={v!r}" for k, v in vars(self).items() if k != "rate")
         return f"{type(self).__name__}({args})"
+
+
+def _checked_schedule(eta: Callable[[int], float]) -> Callable[[int], float]:
+    """Wrap a reader's own schedule so that every rate it gives is checked, not only the first."""
+
+    def rate(t: int) -> float:
+        try:
+            value = eta(t)
+        except TypeError as err:
+            raise validation.ArgumentTypeError(
+                f"eta must be a number or a schedule t -> eta_t; calling eta({t}) failed: {err}") from None
+        if isinstance(value, (float, int)) and not isinstance(value, bool) and 0 < value < float("inf"):
+            return value  # the common case, checked cheaply
+        return validation.real(f"eta({t})", value, low=0.0)
+
+    return rate
 
 
 class GDState(NamedTuple):

@@ -12,6 +12,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.axes import Axes
 
+from . import validation
 from .descent import Result
 from .functions import Function
 
@@ -35,20 +36,55 @@ plt.rcParams.update(STYLE)
 
 def _axes(ax: Axes | None, projection: str | None = None) -> Axes:
     if ax is not None:
+        _check_axes(ax, projection)
         return ax
     fig = plt.figure(figsize=(6.4, 4.8) if projection else None)
     return fig.add_subplot(projection=projection)
 
 
+def _check_axes(ax: object, projection: str | None = None) -> None:
+    if not isinstance(ax, Axes):
+        raise validation.ArgumentTypeError(f"ax must be a matplotlib Axes (or None for a new figure), "
+                                           f"got {validation.describe(ax)}")
+    if projection == "3d" and getattr(ax, "name", None) != "3d":
+        raise ValueError("ax must be a 3-D Axes for a surface, such as fig.add_subplot(projection='3d'), "
+                         f"got a {getattr(ax, 'name', '2-D')} Axes")
+
+
+def _function(fn: object, n: int) -> Function:
+    if not isinstance(fn, Function):
+        raise validation.ArgumentTypeError(f"fn must be a gdlib.functions.Function such as bowl, got "
+                                           f"{validation.describe(fn)}")
+    if fn.n != n:
+        raise ValueError(f"fn must be a function of {n} variable{'s' if n > 1 else ''}, got {fn.name} "
+                         f"of {fn.n}")
+    return fn
+
+
+def _path(name: str, run: object, n: int) -> np.ndarray:
+    return validation.path(name, run.xs if isinstance(run, Result) else run, n)
+
+
 def grid(fn: Function, xlim: Sequence[float], ylim: Sequence[float], n: int = 121):
-    """``X, Y, Z`` on an ``n`` by ``n`` grid, for contour and surface plots."""
+    """``X, Y, Z`` on an ``n`` by ``n`` grid, for contour and surface plots.
+
+    ``X[i, j]`` is the ``j``-th x value and ``Y[i, j]`` the ``i``-th y value (rows are y).
+    """
+    _function(fn, 2)
+    xlim, ylim = validation.interval("xlim", xlim), validation.interval("ylim", ylim)
+    n = validation.count("n", n, low=2, high=validation.MAX_GRID)
     X, Y = np.meshgrid(np.linspace(*xlim, n), np.linspace(*ylim, n))
     return X, Y, fn.value(np.stack([X, Y], axis=-1))
 
 
 def _levels(Z: np.ndarray, levels: int | Sequence[float]) -> np.ndarray | int:
-    if not isinstance(levels, int):
-        return np.asarray(levels)
+    if not isinstance(levels, (int, np.integer)) or isinstance(levels, bool):
+        arr = validation._numeric_array("levels", levels, "a number of levels or an increasing sequence of them")
+        if arr.ndim != 1 or arr.size == 0 or not np.all(np.isfinite(arr)) or np.any(np.diff(arr) <= 0):
+            raise ValueError(f"levels must be a number of levels or a non-empty increasing sequence of "
+                             f"finite values, got {validation.describe(levels)}")
+        return arr
+    validation.count("levels", levels, low=1, high=200)
     lo, hi = float(Z.min()), float(Z.max())
     if lo >= 0 and hi / max(lo, 1e-12) > 1e3:  # a deep valley: space the levels geometrically
         return np.geomspace(max(lo, hi * 1e-4), hi, levels)
@@ -64,6 +100,20 @@ def contour(fn: Function, xlim: Sequence[float], ylim: Sequence[float], *,
             levels: int | Sequence[float] = 20, title: str | None = None,
             ax: Axes | None = None, marks: Sequence[tuple[float, float]] = ()) -> Axes:
     r"""Contours of a 2-D function, optionally its gradient field and labelled descent paths."""
+    _function(fn, 2)
+    if paths is not None and not isinstance(paths, Mapping):
+        raise validation.ArgumentTypeError(f"paths must be a dict label -> run, such as {{'GD': run}}, "
+                                           f"got {validation.describe(paths)}")
+    for label, run in (paths or {}).items():
+        validation.text("a label of paths", label)
+        _path(f"paths[{label!r}]", run, 2)
+    if not isinstance(field, (bool, np.bool_)):
+        raise validation.ArgumentTypeError(f"field must be True or False, got {validation.describe(field)}")
+    validation.text("title", title, optional=True)
+    if isinstance(marks, (str, bytes)) or not isinstance(marks, (Sequence, np.ndarray)):
+        raise validation.ArgumentTypeError(f"marks must be a list of points (x, y), got {validation.describe(marks)}")
+    for point in marks:
+        _path("each point of marks", [point], 2)
     ax = _axes(ax)
     X, Y, Z = grid(fn, xlim, ylim)
     ax.contour(X, Y, Z, levels=_levels(Z, levels), cmap="viridis", linewidths=0.8)
@@ -90,7 +140,9 @@ def contour(fn: Function, xlim: Sequence[float], ylim: Sequence[float], *,
 
 def path(ax: Axes, run: Result | np.ndarray, *, label: str, color: str = PALETTE[1]) -> None:
     """A 2-D descent path: the iterates joined by a line, a square at the start."""
-    xs = _as_xs(run)
+    _check_axes(ax)
+    xs = _path("run", run, 2)
+    validation.text("label", label)
     ax.plot(xs[:, 0], xs[:, 1], "-o", color=color, ms=2.5, lw=1.2, label=label)
     ax.plot(xs[0, 0], xs[0, 1], "s", color=color, ms=6, mec="white")
 
@@ -98,7 +150,11 @@ def path(ax: Axes, run: Result | np.ndarray, *, label: str, color: str = PALETTE
 def arrow(ax: Axes, start: Sequence[float], delta: Sequence[float], *, color: str = "black",
           label: str | None = None, lw: float = 2.0) -> None:
     """An arrow from ``start`` to ``start + delta`` in data coordinates, with a legend entry."""
-    start, delta = np.asarray(start, dtype=float), np.asarray(delta, dtype=float)
+    _check_axes(ax)
+    start, delta = (_path(name, [v], 2)[0] for name, v in (("start", start), ("delta", delta)))
+    if not np.all(np.isfinite(start)) or not np.all(np.isfinite(delta)):
+        raise ValueError(f"start and delta must be finite, got {start.tolist()} and {delta.tolist()}")
+    validation.text("label", label, optional=True)
     ax.annotate("", xy=start + delta, xytext=start, arrowprops=dict(arrowstyle="->", color=color, lw=lw))
     if label is not None:  # annotations have no legend entry: add an empty line that has one
         ax.plot([], [], color=color, lw=lw, label=label)
@@ -108,6 +164,11 @@ def surface(fn: Function, xlim: Sequence[float], ylim: Sequence[float], *,
             path: Result | np.ndarray | None = None, title: str | None = None,
             ax: Axes | None = None, label: str = "descent path") -> Axes:
     """The surface :math:`z = f(x, y)`, with a path rolling down it."""
+    _function(fn, 2)
+    if path is not None:
+        _path("path", path, 2)
+    validation.text("title", title, optional=True)
+    validation.text("label", label)
     ax = _axes(ax, projection="3d")
     X, Y, Z = grid(fn, xlim, ylim, n=60)
     ax.plot_surface(X, Y, Z, cmap="viridis", alpha=0.75, linewidth=0, antialiased=True)
@@ -123,6 +184,12 @@ def surface(fn: Function, xlim: Sequence[float], ylim: Sequence[float], *,
 def curve(fn: Function, xlim: Sequence[float], *, path: Result | np.ndarray | None = None,
           title: str | None = None, ax: Axes | None = None, label: str = "iterates") -> Axes:
     """A 1-D function, with the iterates of a run drawn on it."""
+    _function(fn, 1)
+    xlim = validation.interval("xlim", xlim)
+    if path is not None:
+        _path("path", path, 1)
+    validation.text("title", title, optional=True)
+    validation.text("label", label)
     ax = _axes(ax)
     xs = np.linspace(*xlim, 400)
     ax.plot(xs, fn.value(xs[:, None]), color=PALETTE[0], label="$f(x)$")
@@ -138,9 +205,31 @@ def loss_curve(curves: Mapping[str, Result | np.ndarray], *, log: bool = True,
                ylabel: str = "$f(x_t)$", title: str = "Loss per iteration",
                ax: Axes | None = None) -> Axes:
     """Loss (or gradient norm) against the iteration number, one line per run."""
-    ax = _axes(ax)
+    if not isinstance(curves, Mapping):
+        raise validation.ArgumentTypeError(f"curves must be a dict label -> values (or Result), "
+                                           f"got {validation.describe(curves)}")
+    if not curves:
+        raise ValueError("curves must hold at least one curve, got an empty dict")
+    lines = {}
     for label, values in curves.items():
-        v = values.values if isinstance(values, Result) else np.asarray(values)
+        validation.text("a label of curves", label)
+        if isinstance(values, Result):
+            if values.values is None:
+                raise ValueError(f"curves[{label!r}] has no values: give descend the function "
+                                 "(descend(bowl, ...)) or f=, or pass run.grad_norms")
+            if values.xs.ndim != 2:
+                raise ValueError(f"curves[{label!r}] is a batch of runs: pass one, e.g. batch[0]")
+            values = values.values
+        v = validation._numeric_array(f"curves[{label!r}]", values, "a 1-D array of values")
+        if v.ndim != 1 or v.size == 0:
+            raise ValueError(f"curves[{label!r}] must be a non-empty 1-D array, got shape {v.shape}")
+        lines[label] = v
+    if not isinstance(log, (bool, np.bool_)):
+        raise validation.ArgumentTypeError(f"log must be True or False, got {validation.describe(log)}")
+    validation.text("ylabel", ylabel)
+    validation.text("title", title)
+    ax = _axes(ax)
+    for label, v in lines.items():
         ax.plot(np.arange(len(v)), v, label=label)
     if log:
         ax.set_yscale("log")

@@ -12,6 +12,12 @@ from dataclasses import dataclass
 from . import validation
 
 
+def _step(t: object) -> None:
+    """Check an update count t = 1, 2, ...: the hot path of a schedule, so cheap when it is fine."""
+    if type(t) is not int or t < 1:
+        validation.count("t", t, low=1)
+
+
 @dataclass(frozen=True)
 class Constant:
     r""":math:`\eta_t = \eta_0`. Same as passing the float itself."""
@@ -19,9 +25,10 @@ class Constant:
     eta0: float
 
     def __post_init__(self) -> None:
-        validation.hyper("eta0", self.eta0, low=0.0)
+        validation.real("eta0", self.eta0, low=0.0)
 
     def __call__(self, t: int) -> float:
+        _step(t)
         return self.eta0
 
 
@@ -39,12 +46,12 @@ class Step:
     every: int = 10_000
 
     def __post_init__(self) -> None:
-        validation.hyper("eta0", self.eta0, low=0.0)
-        validation.hyper("gamma", self.gamma, low=0.0, high=1.0, high_open=False)
-        if validation.count("every", self.every) == 0:
-            raise ValueError(f"every must be a whole number >= 1, got {self.every!r}")
+        validation.real("eta0", self.eta0, low=0.0)
+        validation.real("gamma", self.gamma, low=0.0, high=1.0, high_open=False)
+        validation.count("every", self.every, low=1)
 
     def __call__(self, t: int) -> float:
+        _step(t)
         return self.eta0 * self.gamma ** ((t - 1) // self.every)
 
 
@@ -56,10 +63,11 @@ class Exponential:
     gamma: float = 0.99
 
     def __post_init__(self) -> None:
-        validation.hyper("eta0", self.eta0, low=0.0)
-        validation.hyper("gamma", self.gamma, low=0.0, high=1.0, high_open=False)
+        validation.real("eta0", self.eta0, low=0.0)
+        validation.real("gamma", self.gamma, low=0.0, high=1.0, high_open=False)
 
     def __call__(self, t: int) -> float:
+        _step(t)
         return self.eta0 * self.gamma ** (t - 1)
 
 
@@ -71,8 +79,9 @@ class InverseTime:
     k: float = 0.01
 
     def __post_init__(self) -> None:
-        validation.hyper("eta0", self.eta0, low=0.0)
-        validation.hyper("k", self.k, low=0.0, low_open=False)
+        validation.real("eta0", self.eta0, low=0.0)
+        validation.real("k", self.k, low=0.0, low_open=False)
 
     def __call__(self, t: int) -> float:
+        _step(t)
         return self.eta0 / (1.0 + self.k * (t - 1))

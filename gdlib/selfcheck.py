@@ -161,6 +161,8 @@ def _check_formula(answer: sp.Expr, expected: sp.Expr) -> Verdict:
 
 
 def _numbers(answer: Any, expected: Any) -> np.ndarray:
+    if answer is None:
+        raise TypeError("answer must be a number or a sequence of numbers, got None")
     if isinstance(answer, (str, bytes)) or (isinstance(answer, (list, tuple)) and any(isinstance(a, str) for a in answer)):
         raise TypeError(f"answer must be a number or a sequence of numbers, got {answer!r}")
     if isinstance(answer, sp.Basic):

@@ -28,6 +28,7 @@ left out of the background and drawn in every frame.
 
 from __future__ import annotations
 
+import inspect
 import io
 import itertools
 import json
@@ -40,7 +41,10 @@ import ipywidgets as widgets
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 from PIL import Image
+
+from . import validation
 
 # Frames are drawn at this resolution (a 5.6-inch-wide figure is 560 pixels wide) and
 # quantised to this many colours; a typical overlay frame is then 3 to 4 KB.
@@ -69,13 +73,32 @@ class Param:
     marks: Mapping[Any, str] | None = None  # notes shown after some values, e.g. {2 / 3: "(limit)"}
 
     def __post_init__(self) -> None:
+        validation.text("label", self.label)
+        if not self.label.strip():
+            raise ValueError("label must name the slider, got an empty string")
+        if isinstance(self.values, (str, bytes, Mapping, set, frozenset)) or not isinstance(
+                self.values, (Sequence, np.ndarray, range)):
+            raise validation.ArgumentTypeError(
+                f"values of {self.label!r} must be a list of values such as [0.1, 0.2, 0.5], "
+                f"got {validation.describe(self.values)}")
+        object.__setattr__(self, "values", list(self.values))
+        validation.text(f"fmt of {self.label!r}", self.fmt)
+        if self.marks is not None and not isinstance(self.marks, Mapping):
+            raise validation.ArgumentTypeError(f"marks of {self.label!r} must be a dict value -> note, "
+                                               f"got {validation.describe(self.marks)}")
         if len(self.values) < 2:
             raise ValueError(f"values of {self.label!r} must hold at least 2 values, got {list(self.values)!r}")
         if self.initial is not None and self.initial not in list(self.values):
             raise ValueError(f"initial of {self.label!r} must be one of its values, got {self.initial!r}")
-        for value in (self.marks or {}):
+        for value, note in (self.marks or {}).items():
             if value not in list(self.values):
                 raise ValueError(f"marks of {self.label!r} must name values of it, got {value!r}")
+            validation.text(f"the note of marks of {self.label!r} for {value!r}", note)
+        for value in self.values:
+            try:
+                self.fmt.format(value)
+            except (ValueError, TypeError, IndexError, KeyError, AttributeError) as err:
+                raise ValueError(f"fmt of {self.label!r} ({self.fmt!r}) cannot show the value {value!r}: {err}") from None
 
     @property
     def start(self) -> int:
@@ -89,7 +112,12 @@ class Param:
 
 
 class Interactive(widgets.VBox):
-    """Sliders above a figure whose frames were all drawn in advance."""
+    """Sliders above a figure whose frames were all drawn in advance.
+
+    ``texts[(i,)]`` (or ``texts[(i, j)]`` for two sliders) lists, panel by panel, the
+    text that frame shows: its title, its legend entries and any text it drew, so
+    tests can check a frame's numbers without reading its pixels.
+    """
 
     def __init__(self, controls: list[widgets.Widget], view: widgets.Widget, params: Mapping[str, Param],
                  frames: int, nbytes: int, seconds: float) -> None:
@@ -159,6 +187,15 @@ class _Panel:
     def children(self) -> set[int]:
         return {id(a) for a in self.ax.get_children()} | {id(a) for a in self.fig.get_children()}
 
+    def texts(self, before: set[int]) -> list[str]:
+        """The text a frame shows on this panel: its title, legend entries and any text it added."""
+        shown = [self.ax.title.get_text()] if self.ax.title.get_text() else []
+        if self.ax.legend_ is not None:
+            shown += [t.get_text() for t in self.ax.legend_.get_texts()]
+        added = [a for a in [*self.ax.get_children(), *self.fig.get_children()] if id(a) not in before]
+        shown += [a.get_text() for a in added if isinstance(a, Text) and a.get_text()]
+        return shown
+
     def overlay(self, before: set[int]) -> bytes:
         """Draw what a frame added since ``before`` on a transparent canvas, then remove it."""
         added = [a for a in [*self.ax.get_children(), *self.fig.get_children()] if id(a) not in before]
@@ -182,26 +219,37 @@ class _Frames:
     """The panels of one interactive, drawn by ``setup`` once and by ``frame`` once per frame."""
 
     def __init__(self, setup: Callable[..., Any] | None, figsize: tuple[float, float], ncols: int,
-                 projections: Sequence[str | None] | None = None) -> None:
+                 projections: Sequence[str | None] | None = None, freeze: bool = True) -> None:
         projections = list(projections) if projections is not None else [None] * ncols
         self.panels = [_Panel((figsize[0] / ncols, figsize[1]), p) for p in projections]
         axes = [p.ax for p in self.panels]
         self.ax = axes[0] if ncols == 1 else np.array(axes, dtype=object)
+        self.texts: list[list[list[str]]] = []  # per frame, per panel: what it says
         if setup is not None:
             setup(self.ax)
-        for panel in self.panels:
+        for panel in self.panels if freeze else ():
             panel.freeze()
 
     @property
     def backgrounds(self) -> list[bytes]:
         return [p.background for p in self.panels]
 
-    def render(self, frame: Callable[..., Any], values: Mapping[str, Any]) -> list[bytes]:
-        """One PNG per panel for ``frame(ax, **values)``; the panels are left as they were."""
+    def render(self, frame: Callable[..., Any], values: Mapping[str, Any], draw: bool = True) -> list[bytes]:
+        """One PNG per panel for ``frame(ax, **values)``; the panels are left as they were.
+
+        With ``draw=False`` only the frame's text is recorded (in ``texts``), and no PNG made.
+        """
         before = [p.children() for p in self.panels]
         state = [(p.ax.legend_, p.ax.title.get_text()) for p in self.panels]
         frame(self.ax, **values)
-        pngs = [p.overlay(b) for p, b in zip(self.panels, before)]
+        self.texts.append([p.texts(b) for p, b in zip(self.panels, before)])
+        if draw:
+            pngs = [p.overlay(b) for p, b in zip(self.panels, before)]
+        else:
+            pngs = []
+            for p, b in zip(self.panels, before):
+                for artist in [a for a in [*p.ax.get_children(), *p.fig.get_children()] if id(a) not in b]:
+                    artist.remove()
         for panel, (legend, title) in zip(self.panels, state):
             panel.ax.legend_ = legend
             panel.ax.title.set_text(title)
@@ -210,6 +258,72 @@ class _Frames:
     def close(self) -> None:
         for panel in self.panels:
             panel.fig.clear()
+
+
+def _check(frame: Any, params: Any, setup: Any, figsize: Any, ncols: Any, play: Any,
+           projections: Any = None) -> tuple[tuple[float, float], int]:
+    """Refuse, before drawing anything, what :func:`interactive` cannot show well."""
+    validation.function("frame", frame, "(ax, **values) that draws one frame")
+    if not isinstance(params, Mapping):
+        raise validation.ArgumentTypeError(f"params must be a dict keyword -> Param, such as "
+                                           f"{{'eta': Param('learning rate η', [0.1, 0.2])}}, got {validation.describe(params)}")
+    for key, p in params.items():
+        if not isinstance(key, str) or not key.isidentifier():
+            raise ValueError(f"params must be keyed by keyword names of frame, got {key!r}")
+        if not isinstance(p, Param):
+            raise validation.ArgumentTypeError(f"params[{key!r}] must be a Param, such as Param('label', [1, 2, 3]), "
+                                               f"got {validation.describe(p)}")
+    if setup is not None:
+        validation.function("setup", setup, "(ax) that draws the background")
+    figsize = validation.figsize("figsize", figsize)
+    ncols = validation.count("ncols", ncols, low=1, high=4)
+    names = list(params)
+    if not 1 <= len(names) <= 2:
+        raise ValueError(f"params must name one or two parameters, got {len(names)}: {names}")
+    _accepts(frame, names)
+    if play is not None and play not in params:
+        raise ValueError(f"play must be one of {names}, got {play!r}")
+    # Phone width (390 px) leaves about 330 px for a slider and 358 px for a picture:
+    # more values than this make steps too narrow to touch, wider panels make text too small.
+    for n in names:
+        if len(params[n].values) > MAX_VALUES:
+            raise ValueError(f"{n} has {len(params[n].values)} values; at most {MAX_VALUES} fit on a phone's "
+                             f"slider (8 px a step): use fewer, or split the range")
+    if figsize[0] / ncols > MAX_PANEL_WIDTH:
+        raise ValueError(f"figsize is {figsize[0]:g} inches wide for {ncols} panel(s): at most "
+                         f"{MAX_PANEL_WIDTH:g} inches a panel stay readable on a phone (use ncols, or a smaller figure)")
+    if projections is not None and (isinstance(projections, str) or not isinstance(projections, Sequence)
+                                    or len(projections) != ncols or any(p not in (None, "3d") for p in projections)):
+        raise ValueError(f"projections must give None or '3d' for each of the {ncols} panel(s), "
+                         f"got {projections!r}")
+    pictures = ncols * int(np.prod([len(params[n].values) for n in names]))
+    if pictures > validation.MAX_FRAMES:
+        raise ValueError(f"{' x '.join(str(len(params[n].values)) for n in names)} values x {ncols} panel(s) = "
+                         f"{pictures} pictures exceed the budget of {validation.MAX_FRAMES} for one interactive "
+                         "(each is precomputed and stored in the page): use fewer values")
+    return figsize, ncols
+
+
+def frame_texts(frame: Callable[..., Any], params: Mapping[str, Param], *,
+                setup: Callable[..., Any] | None = None, figsize: tuple[float, float] = (5.6, 3.5),
+                ncols: int = 1, projections: Sequence[str | None] | None = None
+                ) -> dict[tuple[int, ...], list[list[str]]]:
+    """What each frame of ``interactive(frame, params, ...)`` says, without drawing a picture.
+
+    The same calls as :func:`interactive` (``setup`` once, ``frame`` for every combination of
+    values), keyed like :attr:`Interactive.texts`: for a test to check the titles and numbers
+    every frame shows in a fraction of the time the pictures take.
+    """
+    figsize, ncols = _check(frame, params, setup, figsize, ncols, None, projections)
+    names = list(params)
+    frames = _Frames(setup, figsize, ncols, projections, freeze=False)
+    grids = [list(params[n].values) for n in names]
+    combos = list(itertools.product(*(range(len(g)) for g in grids)))
+    for combo in combos:
+        frames.render(frame, {n: grids[i][j] for i, (n, j) in enumerate(zip(names, combo))}, draw=False)
+    texts = dict(zip(combos, frames.texts))
+    frames.close()
+    return texts
 
 
 def _slider(p: Param, label_width: str, max_width: str) -> widgets.SelectionSlider:
@@ -235,24 +349,8 @@ def interactive(frame: Callable[..., Any], params: Mapping[str, Param], *,
     ``projections`` gives each panel's projection, e.g. ``[None, "3d"]`` for contours
     beside a surface.
     """
+    figsize, ncols = _check(frame, params, setup, figsize, ncols, play, projections)
     names = list(params)
-    if not 1 <= len(names) <= 2:
-        raise ValueError(f"params must name one or two parameters, got {len(names)}: {names}")
-    if play is not None and play not in params:
-        raise ValueError(f"play must be one of {names}, got {play!r}")
-    # Phone width (390 px) leaves about 330 px for a slider and 358 px for a picture:
-    # more values than this make steps too narrow to touch, wider panels make text too small.
-    for n in names:
-        if len(params[n].values) > MAX_VALUES:
-            raise ValueError(f"{n} has {len(params[n].values)} values; at most {MAX_VALUES} fit on a phone's "
-                             f"slider (8 px a step): use fewer, or split the range")
-    if figsize[0] / ncols > MAX_PANEL_WIDTH:
-        raise ValueError(f"figsize is {figsize[0]:g} inches wide for {ncols} panel(s): at most "
-                         f"{MAX_PANEL_WIDTH:g} inches a panel stay readable on a phone (use ncols, or a smaller figure)")
-    if projections is not None and (isinstance(projections, str) or len(projections) != ncols
-                                    or any(p not in (None, "3d") for p in projections)):
-        raise ValueError(f"projections must give None or '3d' for each of the {ncols} panel(s), "
-                         f"got {projections!r}")
     started = time.perf_counter()
     frames = _Frames(setup, figsize, ncols, projections)
     grids = [list(params[n].values) for n in names]
@@ -261,6 +359,7 @@ def interactive(frame: Callable[..., Any], params: Mapping[str, Param], *,
         values = {n: grids[i][j] for i, (n, j) in enumerate(zip(names, combo))}
         pngs[combo] = frames.render(frame, values)
     backgrounds = frames.backgrounds
+    texts = dict(zip(pngs, frames.texts))
     frames.close()
     seconds = time.perf_counter() - started
 
@@ -319,8 +418,26 @@ def interactive(frame: Callable[..., Any], params: Mapping[str, Param], *,
                                    layout=widgets.Layout(width="100%", max_width=width, margin="0"))
     nbytes = sum(len(b) for b in backgrounds) + sum(len(v) for frame_pngs in pngs.values() for v in frame_pngs)
     result = Interactive(controls, picture, params, len(pngs), nbytes, seconds)
+    result.texts = texts
     _log(result)
     return result
+
+
+def _accepts(frame: Callable[..., Any], names: list[str]) -> None:
+    """Refuse parameter names that ``frame`` cannot take as keywords, before any frame is drawn."""
+    try:
+        signature = inspect.signature(frame)
+    except (TypeError, ValueError):  # a builtin without a signature: let the call decide
+        return
+    kinds = {p.kind for p in signature.parameters.values()}
+    if inspect.Parameter.VAR_KEYWORD in kinds:
+        return
+    takes = [p.name for p in signature.parameters.values()
+             if p.kind in (inspect.Parameter.POSITIONAL_OR_KEYWORD, inspect.Parameter.KEYWORD_ONLY)]
+    missing = [n for n in names if n not in takes[1:]]
+    if missing:
+        raise ValueError(f"frame must take the keyword{'s' if len(missing) > 1 else ''} {', '.join(missing)} "
+                         f"named in params (after ax), but its parameters are ({', '.join(signature.parameters)})")
 
 
 def _log(result: Interactive) -> None:

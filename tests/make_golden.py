@@ -106,7 +106,33 @@ def horizon(name: str, fn: str, hyper: dict, steps: int, xs: np.ndarray) -> int:
     return int(off[0]) if off.size else k
 
 
+DEFAULTS = {"optim": ("SGD", "Adagrad", "RMSprop", "Adadelta", "Adam"), "lr_scheduler": ("StepLR",)}
+
+
+def defaults() -> None:
+    """Write torch's documented default hyper-parameters to tests/golden/torch_defaults.json."""
+    import inspect
+
+    out = {"torch": torch.__version__.split("+")[0],
+           "source": "the default arguments of torch.optim's constructors in torch "
+                     f"{torch.__version__.split('+')[0]} (inspect.signature; tests/make_golden.py "
+                     "writes this file when torch is installed)"}
+    for module, names in DEFAULTS.items():
+        out[module] = {}
+        for name in names:
+            cls = getattr(getattr(torch.optim, module) if module != "optim" else torch.optim, name)
+            out[module][name] = {
+                p.name: list(p.default) if isinstance(p.default, tuple) else p.default
+                for p in inspect.signature(cls).parameters.values()
+                if p.default is not inspect.Parameter.empty and isinstance(p.default, (int, float, bool, tuple))
+                and p.kind is p.POSITIONAL_OR_KEYWORD and p.name not in ("last_epoch", "verbose")}
+    path = Path(__file__).with_name("golden") / "torch_defaults.json"
+    path.write_text(json.dumps(out, indent=2) + "\n")
+    print(f"wrote torch {out['torch']}'s defaults to {path}")
+
+
 def main() -> None:
+    defaults()
     steps = 300
     arrays, meta = {}, []
     for i, (name, fn, hyper) in enumerate(cases()):

@@ -116,7 +116,7 @@ def test_a_single_run_cannot_be_indexed():
     (dict(x0=[1.0, float("inf")]), "x0 must be finite, got [1.0, inf]"),
     (dict(x0=[[[1.0, 2.0]]]), "x0 must have shape (n,) or (batch, n) with n >= 1, got shape (1, 1, 2)"),
     (dict(x0="origin"), "x0 must be an array of real numbers, got 'origin'"),
-    (dict(x0=[1.0, 2.0, 3.0]), "point must have shape (..., 2), got shape (3,)"),
+    (dict(x0=[1.0, 2.0, 3.0]), "x0 has 3 coordinates, but bowl is a function of 2 variables"),
     (dict(steps=-1), "steps must be a whole number >= 0, got -1"),
     (dict(steps=2.5), "steps must be a whole number >= 0, got 2.5"),
     (dict(tol=0.0), "tol must be in (0, inf), got 0.0"),
@@ -154,3 +154,108 @@ def test_summary_says_how_each_run_ended():
 def test_a_gradient_returning_a_list_of_ints_works():
     run = descend(lambda x: [2 * int(v) for v in x], [3.0], GD(eta=0.5), steps=2)
     assert run.xs.ravel().tolist() == [3.0, 0.0, 0.0]
+
+
+# --- behaviours that a small change to descend would break --------------------------------
+
+def test_blowup_is_the_divergence_threshold():
+    # |x| doubles each step from 3 (GD with eta=1.5 on x^2 maps x to -2x): 3, 6, 12, 24, 48, 96,
+    # and |g| = 2|x| is 192 > 100 at x_5 = -96
+    run = descend(F.square, [3.0], GD(eta=1.5), steps=100, blowup=100.0)
+    assert run.status == "diverged" and run.steps == 5 and run.grad_norms[-2:].tolist() == [96.0, 192.0]
+    assert descend(F.square, [3.0], GD(eta=1.5), steps=5, blowup=1e3).status == "max_steps"
+
+
+def test_a_run_whose_iterate_grows_with_a_bounded_gradient_diverges():
+    # The gradient is -1 everywhere: x walks off to +inf one step at a time while |g| stays 1.
+    uphill = lambda x: -np.ones_like(x)  # noqa: E731
+    run = descend(uphill, [0.0], GD(eta=1.0), steps=100, blowup=10.5)
+    assert run.status == "diverged" and run.steps == 11
+    batch = descend(uphill, [[0.0], [5.0]], GD(eta=1.0), steps=100, blowup=10.5)
+    assert batch.status.tolist() == ["diverged", "diverged"] and batch.steps.tolist() == [11, 6]
+
+
+def test_diverged_batch_runs_are_counted_and_frozen():
+    batch = descend(F.square, [3.0], GD(eta=np.array([1.5, 0.1])), steps=20, blowup=100.0)
+    assert batch.status.tolist() == ["diverged", "max_steps"] and batch.steps.tolist() == [5, 20]
+    np.testing.assert_array_equal(batch.xs[5:, 0, 0], -96.0)
+
+
+def test_a_stopped_run_is_frozen_where_it_stopped_not_where_it_would_go():
+    # Run 0 converges (|g| = 2|x| < 1) at x = 0.4096 after 4 steps; GD would keep shrinking it.
+    batch = descend(F.square, [1.0], GD(eta=np.array([0.1, 0.01])), steps=10, tol=1.0)
+    assert batch.status.tolist() == ["converged", "max_steps"] and batch.steps.tolist() == [4, 10]
+    np.testing.assert_allclose(batch.xs[4:, 0, 0], 0.8**4)
+    np.testing.assert_allclose(batch.grad_norms[4:, 0], 2 * 0.8**4)
+    assert batch[0].xs[:, 0].tolist() == pytest.approx([0.8**k for k in range(5)])
+
+
+def test_a_gradient_that_overflows_at_the_start_is_diverged_without_warnings():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        run = descend(lambda x: np.exp(1000 * x), [1.0], GD(), steps=10)
+        batch = descend(lambda x: np.exp(1000 * x), [[1.0], [-1.0]], GD(), steps=10)
+    assert run.status == "diverged" and run.steps == 0
+    assert batch.status.tolist() == ["diverged", "max_steps"]
+
+
+def test_the_budget_allows_the_chapters_sweep_and_refuses_more():
+    assert descend(F.bowl, [3.0, 4.0], GD(eta=np.linspace(0.1, 0.5, 1000)), steps=2000).xs.shape == (2001, 1000, 2)
+    with pytest.raises(ValueError, match=r"exceeds descend's budget of 250 MB: use at most steps=15,624 for 1,000 runs"):
+        descend(F.bowl, [3.0, 4.0], GD(eta=np.linspace(0.1, 0.5, 1000)), steps=20_000)
+
+
+def test_summary_of_a_single_run_in_each_way_it_can_end():
+    assert descend(F.square, [1.0], GD(eta=0.5), steps=5, tol=1e-9).summary() == "converged in 1 step"
+    assert descend(F.square, [1.0], GD(eta=0.5), steps=0, tol=1e-9).summary() == \
+        "stopped after 0 steps, |grad| 2 -> 2 (shrinking)"
+    assert descend(F.square, [1.0], GD(eta=1.5), steps=1).summary() == "stopped after 1 step, |grad| 2 -> 4 (growing)"
+    assert descend(F.square, [3.0], GD(eta=1.5), steps=50, blowup=5.0).summary() == "diverged after 0 steps"
+    assert descend(F.square, [1.0], GD(eta=1.5), steps=50, blowup=3.5).summary() == "diverged after 1 step"
+    assert descend(F.square, [1.0], GD(eta=0.25), steps=9, tol=1e-9).summary() == \
+        "stopped after 9 steps, |grad| 2 -> 0.00391 (shrinking)"
+
+
+def test_a_gradient_of_integers_gives_float_iterates():
+    run = descend(lambda x: np.array([1, 2]), [0.0, 0.0], GD(eta=0.5), steps=2)
+    assert run.xs.dtype == float and run.xs.tolist() == [[0.0, 0.0], [-0.5, -1.0], [-1.0, -2.0]]
+    batch = descend(lambda x: np.ones(x.shape, dtype=int), [[0.0], [1.0]], GD(eta=0.5), steps=1)
+    assert batch.xs.dtype == float and batch.xs[:, :, 0].tolist() == [[0.0, 1.0], [-0.5, 0.5]]
+
+
+def test_messages_name_the_value_as_given():
+    with pytest.raises(ValueError) as err:
+        descend(F.bowl, [1.0, 1.0], GD(), steps=10, tol=-1.5)
+    assert str(err.value) == "tol must be in (0, inf), got -1.5"
+
+
+def test_indexing_a_batch_keeps_each_runs_values_or_none():
+    batch = descend(F.bowl.grad, np.array([[1.0, 1.0], [2.0, 0.0]]), GD(eta=0.1), steps=3)
+    assert len(batch) == 2 and batch[1].values is None and batch[-1].xs[0].tolist() == [2.0, 0.0]
+    assert len(descend(F.bowl, [1.0, 1.0], GD(), steps=3)) == 1
+    with_values = descend(F.bowl, np.array([[1.0, 1.0], [2.0, 0.0]]), GD(eta=0.1), steps=3)
+    np.testing.assert_array_equal(with_values[1].values, F.bowl.value(with_values[1].xs))
+
+
+def test_thresholds_are_strict_at_their_exact_values():
+    # x = 50 on x^2: |g| = 100 exactly; a blowup of 100 is reached, not passed: diverged.
+    assert descend(F.square, [50.0], GD(), steps=3, blowup=100.0).status == "diverged"
+    assert descend(F.square, [[50.0], [1.0]], GD(), steps=3, blowup=100.0).status.tolist() == ["diverged", "max_steps"]
+    # |x| = 100 exactly with a gradient of 0: diverged too
+    assert descend(lambda x: 0 * x, [100.0], GD(), steps=3, blowup=100.0).status == "diverged"
+    assert descend(lambda x: 0 * x, [[100.0], [1.0]], GD(), steps=3, blowup=100.0).status.tolist() == [
+        "diverged", "max_steps"]
+    # |g| = 2 exactly with tol = 2: not yet converged (|g| < tol is needed)
+    assert descend(F.square, [1.0], GD(eta=0.25), steps=0, tol=2.0).status == "max_steps"
+    batch = descend(F.square, [[1.0], [0.5]], GD(eta=0.25), steps=0, tol=2.0)
+    assert batch.status.tolist() == ["max_steps", "converged"]
+
+
+def test_a_batch_that_stops_early_returns_only_the_rows_it_ran():
+    batch = descend(F.square, [[1.0], [0.5]], GD(eta=0.5), steps=50, tol=1e-9)
+    assert batch.steps.tolist() == [1, 1] and batch.xs.shape == (2, 2, 1) and batch.grad_norms.shape == (2, 2)
+
+
+def test_a_given_f_is_recorded_even_for_a_function_with_its_own_value():
+    run = descend(F.bowl, [1.0, 1.0], GD(), steps=2, f=lambda xs: np.zeros(len(xs)))
+    assert run.values.tolist() == [0.0, 0.0, 0.0]

@@ -93,3 +93,72 @@ def test_bad_input_names_the_argument_and_the_value(call, message):
     with pytest.raises(ValueError) as err:
         call()
     assert str(err.value) == message
+
+
+def test_minibatches_shuffle_each_epoch_with_the_generator():
+    batches = minibatches(10, 1, np.random.default_rng(3))
+    expected = np.random.default_rng(3)
+    for _ in range(3):
+        epoch = np.concatenate([next(batches) for _ in range(10)])
+        np.testing.assert_array_equal(epoch, expected.permutation(10))
+    assert not np.array_equal(epoch, np.arange(10))
+
+
+def test_a_batch_of_all_samples_is_the_full_batch():
+    batches = minibatches(4, 4, np.random.default_rng(0))
+    assert [next(batches).tolist() for _ in range(2)] == [[0, 1, 2, 3]] * 2
+    model = LinearRegression(X, Y)
+    np.testing.assert_allclose(model.stochastic_grad(len(model), np.random.default_rng(0))(np.ones(2)),
+                               model.grad(np.ones(2)))
+
+
+def test_predict_at_given_inputs_and_for_a_batch_of_parameters():
+    model = LinearRegression([1.0, 2.0], [0.0, 0.0])
+    assert model.predict([2.0, 1.0]).tolist() == [3.0, 5.0]
+    assert model.predict([2.0, 1.0], x=[0.0, 3.0]).tolist() == [1.0, 7.0]
+    assert model.predict(np.array([[2.0, 1.0], [0.0, -1.0]])).tolist() == [[3.0, 5.0], [-1.0, -1.0]]
+    neuron = SigmoidNeuron([0.0, 1.0], [0.5, 0.5])
+    np.testing.assert_allclose(neuron.predict([1.0, 0.0], x=[0.0, 2.0]), sigmoid(np.array([0.0, 2.0])))
+
+
+def test_per_sample_losses_and_gradients_of_a_subset_and_of_a_batch():
+    for model in (LinearRegression(X, Y), SigmoidNeuron(X, np.linspace(0.1, 0.9, len(X)))):
+        theta = np.array([0.5, -0.2])
+        idx = np.array([3, 0, 7])
+        np.testing.assert_allclose(model.sample_losses(theta, idx), model.sample_losses(theta)[idx])
+        np.testing.assert_allclose(model.sample_grads(theta, idx), model.sample_grads(theta)[idx])
+        np.testing.assert_allclose(model.batch_grad(theta, idx),
+                                   model.sample_grads(theta)[idx].mean(axis=0) if isinstance(model, LinearRegression)
+                                   else model.sample_grads(theta)[idx].sum(axis=0))
+        thetas = np.array([[0.5, -0.2], [1.0, 0.3], [-0.4, 2.0]])
+        grads = model.sample_grads(thetas)
+        assert grads.shape == (3, len(X), 2)
+        for i, t in enumerate(thetas):
+            np.testing.assert_allclose(grads[i], model.sample_grads(t))
+            np.testing.assert_allclose(model.sample_losses(thetas)[i], model.sample_losses(t))
+
+
+def test_exact_fit_refuses_each_target_it_cannot_reach():
+    for y in ([0.0, 0.5], [0.5, 1.0], [-0.1, 0.5], [0.5, 1.1]):
+        with pytest.raises(ValueError, match=r"^exact_fit needs targets y strictly between 0 and 1"):
+            SigmoidNeuron([0.5, 2.5], y).exact_fit()
+    np.testing.assert_allclose(SigmoidNeuron([0.0, 1.0], [0.5, 0.5]).exact_fit(), [0.0, 0.0], atol=1e-15)
+
+
+def test_cost_and_batch_gradient_of_a_batch_of_parameters():
+    model = LinearRegression(X, Y)
+    thetas = np.array([[0.5, -0.2], [1.0, 0.3], [-0.4, 2.0]])
+    assert model.cost(thetas).shape == (3,) and model.grad(thetas).shape == (3, 2)
+    for i, t in enumerate(thetas):
+        assert model.cost(thetas)[i] == pytest.approx(model.cost(t))
+        np.testing.assert_allclose(model.grad(thetas)[i], model.grad(t))
+        np.testing.assert_allclose(model.batch_grad(thetas, np.array([1, 4]))[i], model.batch_grad(t, np.array([1, 4])))
+    neuron = SigmoidNeuron(X, np.linspace(0.1, 0.9, len(X)))
+    np.testing.assert_allclose(neuron.loss(thetas)[1], neuron.loss(thetas[1]))
+    np.testing.assert_allclose(neuron.grad(thetas)[2], neuron.grad(thetas[2]))
+
+
+def test_idx_messages():
+    with pytest.raises(ValueError) as err:
+        LinearRegression([1.0, 2.0], [1.0, 2.0]).batch_grad(np.zeros(2), np.array([5]))
+    assert str(err.value) == "idx must be a slice or a non-empty 1-D array of sample indices from 0 to 1, got array of shape (1,)"

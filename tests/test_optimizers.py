@@ -197,7 +197,7 @@ def test_every_step_matches_torch_from_torchs_own_state(i):
     (lambda: GD(eta=-0.1), "eta must be in (0, inf), got -0.1"),
     (lambda: GD(eta=float("nan")), "eta must be in (0, inf), got nan"),
     (lambda: GD(eta="fast"), "eta must be a real number, got 'fast'"),
-    (lambda: GD(eta=lambda t: -1.0), "eta must be in (0, inf), got -1.0"),
+    (lambda: GD(eta=lambda t: -1.0), "eta(1) must be in (0, inf), got -1.0"),
     (lambda: GD(eta=[0.1, -0.2]), "eta must be in (0, inf), got -0.2 (element 1)"),
     (lambda: Momentum(mu=1.0), "mu must be in [0, 1), got 1.0"),
     (lambda: Nesterov(mu=-0.5), "mu must be in [0, 1), got -0.5"),
@@ -219,3 +219,50 @@ def test_bad_hyper_parameters_name_the_argument_and_value(make, message):
 def test_array_hyper_parameters_of_different_lengths_are_refused():
     with pytest.raises(ValueError, match=r"different lengths \[2, 3\]"):
         descend(F.bowl, [1.0, 1.0], Momentum(eta=[0.1, 0.2], mu=[0.1, 0.2, 0.3]), steps=1)
+
+
+def test_a_readers_schedule_is_used_at_every_step_and_checked_there():
+    run = descend(lambda x: np.ones_like(x), [0.0], GD(eta=lambda t: 1 / t), steps=4)
+    np.testing.assert_allclose(np.diff(run.xs[:, 0]), [-1, -1 / 2, -1 / 3, -1 / 4])
+    ints = descend(lambda x: np.ones_like(x), [0.0], GD(eta=lambda t: 2), steps=2)
+    assert ints.xs[:, 0].tolist() == [0.0, -2.0, -4.0]
+    numpy_rate = descend(lambda x: np.ones_like(x), [0.0], GD(eta=lambda t: np.float64(0.5)), steps=1)
+    assert numpy_rate.xs[:, 0].tolist() == [0.0, -0.5]
+    for bad, message in [(lambda t: 0.0, "eta(1) must be in (0, inf), got 0.0"),
+                         (lambda t: float("inf"), "eta(1) must be finite, got inf"),
+                         (lambda t: True, "eta(1) must be a real number, got True")]:
+        with pytest.raises(ValueError) as err:
+            GD(eta=bad)
+        assert str(err.value) == message
+    with pytest.raises(TypeError) as err:
+        GD(eta=lambda: 0.1)
+    assert str(err.value).startswith("eta must be a number or a schedule t -> eta_t; calling eta(1) failed: ")
+    assert "takes 0 positional arguments but 1 was given" in str(err.value)
+
+
+def test_the_libraries_own_schedules_are_used_as_they_are():
+    schedule = Step(eta0=0.5, gamma=0.1, every=2)
+    opt = GD(eta=schedule)
+    assert opt.rate is schedule and opt.eta is schedule
+
+
+@pytest.mark.parametrize("cls", gdlib.optimizers.ALL, ids=lambda c: c.__name__)
+def test_every_optimizer_counts_its_updates_for_the_schedule(cls):
+    # With eta_t = 0.1 t, update t must use the rate of t: the same step as a constant
+    # optimizer with that rate, taken from the same state.
+    scheduled = cls(eta=lambda t: 0.1 * t)
+    x0, g1, g2 = np.array([1.0, -2.0]), np.array([0.5, 3.0]), np.array([-1.0, 0.25])
+    state0 = scheduled.init(x0)
+    assert state0.t == 0
+    x1, state1 = scheduled.update(x0, g1, state0)
+    x2, state2 = scheduled.update(x1, g2, state1)
+    assert (state1.t, state2.t) == (1, 2)
+    np.testing.assert_array_equal(x1, cls(eta=0.1).update(x0, g1, cls(eta=0.1).init(x0))[0])
+    np.testing.assert_array_equal(x2, cls(eta=0.2).update(x1, g2, state1)[0])
+    for name in state0._fields[1:]:
+        assert getattr(state0, name).shape == x0.shape and not getattr(state0, name).any()
+
+
+def test_repr_shows_the_hyper_parameters():
+    assert repr(GD(eta=0.1)) == "GD(eta=0.1)"
+    assert repr(Adam()) == "Adam(eta=0.001, beta1=0.9, beta2=0.999, eps=1e-08)"

@@ -30,3 +30,16 @@ def test_bad_schedules_name_the_argument_and_value(make, message):
     with pytest.raises(ValueError) as err:
         make()
     assert str(err.value) == message
+
+
+def test_the_closed_ends_of_the_ranges_are_allowed():
+    assert Exponential(0.1, gamma=1.0)(50) == 0.1  # gamma = 1: a constant rate
+    assert Step(0.1, gamma=1.0, every=1)(9) == 0.1
+    assert InverseTime(0.1, k=0.0)(50) == 0.1  # k = 0: a constant rate
+    assert Step(0.1, every=1)(2) == pytest.approx(0.01)
+
+
+def test_schedules_take_numpy_integers():
+    import numpy as np
+
+    assert Step(1.0, every=2)(np.int64(3)) == pytest.approx(0.1)

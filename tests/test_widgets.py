@@ -13,7 +13,7 @@ from ipywidgets.widgets.widget import _instances
 from ipywidgets.widgets.widget_link import Link
 from PIL import Image
 
-from gdlib.widgets import DPI, Param, interactive
+from gdlib.widgets import DPI, Param, frame_texts, interactive
 
 
 def setup(ax):
@@ -177,6 +177,22 @@ def test_plot_arrow_adds_a_legend_entry_only_when_labelled():
     assert len(ax.texts) == 2  # the two arrows
 
 
+def test_both_sliders_start_at_their_initial_values():
+    w = interactive(line, {"a": Param("a", [0.5, 1.0, 2.0], initial=2.0),
+                           "b": Param("b", [0.0, 0.5, 1.0], initial=0.5)}, setup=setup)
+    slider_a, slider_b, picture = w.children
+    outer = picture.children[0].children[1]
+    assert (slider_a.index, slider_b.index, outer.selected_index) == (2, 1, 2)
+    assert [inner.selected_index for inner in outer.children] == [1, 1, 1]
+
+
+def test_each_frame_records_its_title_and_legend():
+    w = interactive(line, {"a": Param("a", [0.5, 2.0]), "b": Param("b", [0.0, 1.0])}, setup=setup)
+    assert w.texts[(1, 0)] == [["slope 2.0", "a = 2.0"]]
+    assert w.texts == frame_texts(line, {"a": Param("a", [0.5, 2.0]), "b": Param("b", [0.0, 1.0])}, setup=setup)
+    assert len(w.texts) == w.frames == 4
+
+
 def test_a_3d_panel_draws_its_surface_in_every_frame():
     def setup3(axes):
         axes[0].set(xlim=(0, 1), ylim=(0, 2))
@@ -197,3 +213,14 @@ def test_a_3d_panel_draws_its_surface_in_every_frame():
     with pytest.raises(ValueError, match=r"projections must give None or '3d' for each of the 2 panel\(s\), got \['3d'\]"):
         interactive(frame3, {"a": Param("a", [0.5, 2.0])}, setup=setup3, ncols=2, figsize=(8.0, 3.0),
                     projections=["3d"])
+
+
+def test_frame_texts_keep_only_text_artists():
+    def contour_frame(ax, a):
+        X, Y = np.meshgrid(np.linspace(0, 1, 5), np.linspace(0, 2, 5))
+        ax.contour(X, Y, a * X + Y)  # a ContourSet has a get_text of another kind
+        ax.text(0.5, 1.0, f"a = {a}")
+        ax.set_title("contours")
+
+    texts = frame_texts(contour_frame, {"a": Param("a", [1.0, 2.0])}, setup=setup)
+    assert texts == {(0,): [["contours", "a = 1.0"]], (1,): [["contours", "a = 2.0"]]}

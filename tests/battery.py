@@ -1,0 +1,441 @@
+"""A battery of bad inputs a learner could plausibly pass to gdlib's public API.
+
+Each entry is ``(id, call, expected exception type, regex the message must match)``;
+the regex names the argument (and where it helps, the value). ``tests/test_bad_inputs.py``
+runs it; ``scripts/measure_battery.py`` runs it against any checkout of gdlib and
+counts clear errors, unclear errors, silent results and hangs.
+
+Only public names are used here, so that the same battery measures older versions too.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import sympy as sp
+from matplotlib.figure import Figure
+
+from gdlib import GD, AdaDelta, AdaGrad, Adam, Momentum, Nesterov, RMSProp, descend
+from gdlib import functions as F
+from gdlib import plot
+from gdlib.calculus import classify, gradient, hessian, taylor, taylor_nd
+from gdlib.models import LinearRegression, SigmoidNeuron, minibatches, sigmoid
+from gdlib.schedules import Constant, Exponential, InverseTime, Step
+from gdlib.selfcheck import check
+from gdlib.widgets import Param, interactive
+
+x, y, z, h, k = sp.symbols("x y z h k", real=True)
+px, py = sp.symbols("x y")  # plain symbols: they look like the book's real x and y but are others
+nan, inf = float("nan"), float("inf")
+T, V = TypeError, ValueError
+
+BATTERY: list[tuple[str, object, type, str]] = []
+
+
+def add(name: str, call, exc: type, pattern: str) -> None:
+    BATTERY.append((name, call, exc, pattern))
+
+
+def rng():
+    return np.random.default_rng(0)
+
+
+def ax2d():
+    return Figure().add_subplot()
+
+
+def line(ax, a, b=0.0):
+    ax.plot([0, 1], [b, a + b])
+
+
+def run():
+    return descend(F.bowl, [1.0, 1.0], GD(eta=0.1), steps=3)
+
+
+def batch():
+    return descend(F.bowl, [1.0, 1.0], GD(eta=np.array([0.1, 0.2])), steps=3)
+
+
+P = Param("a", [0.5, 1.0])
+MODEL = LinearRegression([1.0, 2.0, 3.0], [2.0, 4.0, 6.0])
+NEURON = SigmoidNeuron([0.5, 2.5], [0.2, 0.9])
+
+
+def d(**kwargs):
+    """descend(bowl, [1, 1], GD(0.1), steps=10) with some arguments replaced."""
+    args = dict(grad=F.bowl, x0=[1.0, 1.0], optimizer=GD(eta=0.1), steps=10) | kwargs
+    return lambda: descend(**args)
+
+
+# --- descend ------------------------------------------------------------------------------
+add("descend grad=3", d(grad=3), T, r"^grad must be a function")
+add("descend grad=sympy expr", d(grad=x**2 + y**2), T, r"^grad must be a function")
+add("descend grad=str", d(grad="bowl"), T, r"^grad must be a function")
+add("descend grad=None", d(grad=None), T, r"^grad must be a function")
+add("descend x0 complex list", d(x0=[1 + 2j, 0.0]), T, r"^x0 must be real, got complex value \(1\+2j\) at index 0")
+add("descend x0 complex array", d(x0=np.array([1.0, 2j])), T, r"^x0 must be real, got complex value 2j at index 1")
+add("descend x0 complex with zero imag", d(x0=np.array([1.0 + 0j, 2.0])), T, r"^x0 must be real")
+add("descend x0 complex scalar", d(grad=F.square, x0=1j), T, r"^x0 must be real")
+add("descend x0 complex batch", d(x0=[[1.0, 1.0], [1j, 0.0]]), T, r"^x0 must be real.*\(1, 0\)")
+add("descend x0 str", d(x0="origin"), T, r"^x0 must be an array of real numbers")
+add("descend x0 list with str", d(x0=[1.0, "a"]), T, r"^x0 must be an array of real numbers")
+add("descend x0 ragged", d(x0=[[1.0, 2.0], [3.0]]), T, r"^x0 must be an array of real numbers")
+add("descend x0 empty", d(x0=[]), V, r"^x0 must have shape")
+add("descend x0 bools", d(x0=[True, False]), T, r"^x0 must be an array of real numbers.*boolean")
+add("descend x0 None", d(x0=None), T, r"^x0 must be an array of real numbers")
+add("descend x0 dict", d(x0={"x": 1.0, "y": 2.0}), T, r"^x0 must be an array of real numbers")
+add("descend x0 sympy symbol", d(x0=[x, y]), T, r"^x0 must be an array of real numbers")
+add("descend x0 nan", d(x0=[nan, 1.0]), V, r"^x0 must be finite")
+add("descend x0 inf", d(x0=[1.0, -inf]), V, r"^x0 must be finite")
+add("descend x0 3-D", d(x0=np.ones((1, 1, 2))), V, r"^x0 must have shape \(n,\) or \(batch, n\)")
+add("descend x0 wrong length for a Function", d(x0=[1.0, 2.0, 3.0]), V, r"^x0 has 3 coordinates, but bowl is a function of 2")
+add("descend x0 wrong length batch", d(x0=np.ones((4, 3))), V, r"^x0 has 3 coordinates, but bowl")
+add("descend optimizer str", d(optimizer="adam"), T, r"^optimizer must be a gdlib optimizer")
+add("descend optimizer class", d(optimizer=GD), T, r"^optimizer must be a gdlib optimizer.*class GD")
+add("descend optimizer None", d(optimizer=None), T, r"^optimizer must be a gdlib optimizer")
+add("descend optimizer float", d(optimizer=0.1), T, r"^optimizer must be a gdlib optimizer")
+add("descend steps negative", d(steps=-1), V, r"^steps must be a whole number >= 0, got -1")
+add("descend steps float", d(steps=2.5), T, r"^steps must be a whole number >= 0, got 2.5")
+add("descend steps str", d(steps="10"), T, r"^steps must be a whole number")
+add("descend steps bool", d(steps=True), T, r"^steps must be a whole number")
+add("descend steps None", d(steps=None), T, r"^steps must be a whole number")
+add("descend steps 1e9", d(steps=10**9), V, r"^steps x runs = 1,000,000,000 x 1 .* exceeds descend's budget")
+add("descend steps float 1e3", d(steps=1e3), T, r"^steps must be a whole number")
+add("descend steps 1e9 batch", d(optimizer=GD(eta=np.full(10, 0.1)), steps=10**9), V,
+    r"^steps x runs = 1,000,000,000 x 10 .*budget")
+add("descend steps 1e6 x 1000 runs", d(optimizer=GD(eta=np.full(1000, 0.1)), steps=10**6), V, r"budget of 250 MB")
+add("descend tol 0", d(tol=0.0), V, r"^tol must be in \(0, inf\), got 0.0")
+add("descend tol negative", d(tol=-1e-6), V, r"^tol must be in \(0, inf\)")
+add("descend tol list", d(tol=[1e-6]), T, r"^tol must be one real number")
+add("descend tol array", d(tol=np.array([1e-6, 1e-3])), T, r"^tol must be one real number")
+add("descend tol str", d(tol="1e-6"), T, r"^tol must be a real number")
+add("descend tol nan", d(tol=nan), V, r"^tol must be finite")
+add("descend tol complex", d(tol=1e-6j), T, r"^tol must be a real number, got complex")
+add("descend blowup 0", d(blowup=0.0), V, r"^blowup must be in \(0, inf\)")
+add("descend blowup inf", d(blowup=inf), V, r"^blowup must be finite")
+add("descend blowup str", d(blowup="big"), T, r"^blowup must be a real number")
+add("descend f not callable", d(grad=F.bowl.grad, f=3), T, r"^f must be a function")
+add("descend grad gives complex", d(grad=lambda v: v * 1j), T, r"^grad\(x0\) must be real, got complex value")
+add("descend grad gives wrong length", d(grad=lambda v: np.zeros(3)), V, r"^grad returned an array of shape \(3,\)")
+add("descend grad gives scalar", d(grad=lambda v: 1.0), V, r"^grad returned an array of shape \(\)")
+add("descend grad gives str", d(grad=lambda v: "down"), T, r"^grad\(x0\) must be an array of real numbers")
+add("descend grad gives None", d(grad=lambda v: None), T, r"^grad\(x0\) must be an array of real numbers")
+add("descend grad gives list of complex", d(grad=lambda v: [1j, 0]), T, r"^grad\(x0\) must be real")
+add("descend grad gives wrong batch shape", d(x0=np.ones((3, 2)), grad=lambda v: np.zeros(2)), V,
+    r"^grad returned an array of shape \(2,\)")
+add("descend x0 batch vs hyper batch", d(x0=np.ones((3, 2)), optimizer=GD(eta=[0.1, 0.2])), V,
+    r"^x0 has 3 starting points but the optimizer's hyper-parameters describe 2 runs")
+add("descend hyper arrays of different lengths", d(optimizer=Momentum(eta=[0.1, 0.2], mu=[0.1, 0.2, 0.3])), V,
+    r"different lengths \[2, 3\]")
+add("descend schedule goes negative later", d(optimizer=GD(eta=lambda t: 0.1 - 0.02 * t)), V,
+    r"^eta\(5\) must be in \(0, inf\)")
+add("descend schedule returns str later", d(optimizer=GD(eta=lambda t: 0.1 if t < 3 else "slow")), T,
+    r"^eta\(3\) must be a real number")
+add("descend schedule returns complex", d(optimizer=GD(eta=lambda t: 0.1 if t < 2 else 0.1j)), T,
+    r"^eta\(2\) must be a real number, got complex")
+add("descend schedule returns nan later", d(optimizer=GD(eta=lambda t: 0.1 if t < 4 else nan)), V,
+    r"^eta\(4\) must be finite")
+add("result index out of range", lambda: batch()[5], V, r"^i must be a whole number from -2 to 1, got 5")
+add("result index str", lambda: batch()["0"], T, r"^i must be a whole number")
+add("result index float", lambda: batch()[1.0], T, r"^i must be a whole number")
+add("result single run indexed", lambda: run()[0], T, r"^a single run cannot be indexed; it is already one run$")
+
+# --- optimizers -----------------------------------------------------------------------------
+for cls in (GD, Momentum, Nesterov, AdaGrad, RMSProp, AdaDelta, Adam):
+    n = cls.__name__
+    add(f"{n} eta 0", lambda cls=cls: cls(eta=0.0), V, r"^eta must be in \(0, inf\), got 0.0")
+    add(f"{n} eta str", lambda cls=cls: cls(eta="0.1"), T, r"^eta must be a real number, got '0.1'")
+    add(f"{n} eta complex", lambda cls=cls: cls(eta=0.1 + 0.1j), T, r"^eta must be a real number, got complex")
+add("GD eta negative", lambda: GD(eta=-0.1), V, r"^eta must be in \(0, inf\), got -0.1")
+add("GD eta nan", lambda: GD(eta=nan), V, r"^eta must be in \(0, inf\), got nan")
+add("GD eta inf", lambda: GD(eta=inf), V, r"^eta must be in \(0, inf\), got inf")
+add("GD eta bool", lambda: GD(eta=True), T, r"^eta must be a real number, got True")
+add("GD eta None", lambda: GD(eta=None), T, r"^eta must be a real number, got None")
+add("GD eta list with str", lambda: GD(eta=[0.1, "a"]), T, r"^eta must be a real number or a 1-D array")
+add("GD eta list with complex", lambda: GD(eta=[0.1, 0.2j]), T, r"^eta must be real, got complex value 0.2j at index 1")
+add("GD eta complex array", lambda: GD(eta=np.array([0.1, 0.2 + 0j])), T, r"^eta must be real")
+add("GD eta 2-D", lambda: GD(eta=[[0.1, 0.2]]), V, r"^eta must be a number or a 1-D array of numbers")
+add("GD eta empty", lambda: GD(eta=[]), V, r"^eta must be a number or a 1-D array of numbers")
+add("GD eta array element negative", lambda: GD(eta=[0.1, -0.2]), V, r"^eta must be in \(0, inf\), got -0.2 \(element 1\)")
+add("GD eta sympy symbol", lambda: GD(eta=sp.Symbol("eta")), T, r"^eta must be a real number, got eta")
+add("GD eta lambda without t", lambda: GD(eta=lambda: 0.1), T, r"^eta must be a number or a schedule t -> eta_t; calling eta\(1\) failed")
+add("GD eta schedule class", lambda: GD(eta=Step), T, r"^eta must be a number or a schedule t -> eta_t, got the class Step")
+add("GD eta schedule negative at 1", lambda: GD(eta=lambda t: -1.0), V, r"^eta\(1\) must be in \(0, inf\), got -1.0")
+add("GD eta schedule str", lambda: GD(eta=lambda t: "fast"), T, r"^eta\(1\) must be a real number")
+add("GD eta schedule array", lambda: GD(eta=lambda t: np.array([0.1, 0.2])), T, r"^eta\(1\) must be one real number")
+add("Momentum mu 1", lambda: Momentum(mu=1.0), V, r"^mu must be in \[0, 1\), got 1.0")
+add("Momentum mu negative", lambda: Momentum(mu=-0.1), V, r"^mu must be in \[0, 1\), got -0.1")
+add("Momentum mu str", lambda: Momentum(mu="0.9"), T, r"^mu must be a real number")
+add("Momentum mu element", lambda: Momentum(mu=[0.5, 1.0]), V, r"^mu must be in \[0, 1\), got 1.0 \(element 1\)")
+add("Momentum mu complex", lambda: Momentum(mu=0.9j), T, r"^mu must be a real number, got complex")
+add("Nesterov mu 1", lambda: Nesterov(mu=1.0), V, r"^mu must be in \[0, 1\)")
+add("Nesterov mu nan", lambda: Nesterov(mu=nan), V, r"^mu must be in \[0, 1\), got nan")
+add("AdaGrad eps 0", lambda: AdaGrad(eps=0.0), V, r"^eps must be in \(0, inf\), got 0.0")
+add("AdaGrad eps negative", lambda: AdaGrad(eps=-1e-8), V, r"^eps must be in \(0, inf\)")
+add("AdaGrad eps str", lambda: AdaGrad(eps="tiny"), T, r"^eps must be a real number")
+add("RMSProp rho 1", lambda: RMSProp(rho=1.0), V, r"^rho must be in \[0, 1\)")
+add("RMSProp rho negative", lambda: RMSProp(rho=-0.5), V, r"^rho must be in \[0, 1\)")
+add("RMSProp eps 0", lambda: RMSProp(eps=0), V, r"^eps must be in \(0, inf\)")
+add("AdaDelta rho 1", lambda: AdaDelta(rho=1.0), V, r"^rho must be in \[0, 1\)")
+add("AdaDelta eps inf", lambda: AdaDelta(eps=inf), V, r"^eps must be in \(0, inf\), got inf")
+add("Adam beta1 1", lambda: Adam(beta1=1.0), V, r"^beta1 must be in \[0, 1\), got 1.0")
+add("Adam beta2 1", lambda: Adam(beta2=1.0), V, r"^beta2 must be in \[0, 1\), got 1.0")
+add("Adam beta2 negative", lambda: Adam(beta2=-0.1), V, r"^beta2 must be in \[0, 1\)")
+add("Adam beta1 element", lambda: Adam(beta1=[0.9, 1.5]), V, r"^beta1 must be in \[0, 1\), got 1.5 \(element 1\)")
+add("Adam eps 0", lambda: Adam(eps=0.0), V, r"^eps must be in \(0, inf\)")
+add("Adam beta1 str", lambda: Adam(beta1="0.9"), T, r"^beta1 must be a real number")
+add("Adam beta2 complex", lambda: Adam(beta2=0.999j), T, r"^beta2 must be a real number, got complex")
+
+# --- schedules -------------------------------------------------------------------------------
+for cls in (Constant, Step, Exponential, InverseTime):
+    n = cls.__name__
+    add(f"{n} eta0 0", lambda cls=cls: cls(0.0), V, r"^eta0 must be in \(0, inf\), got 0.0")
+    add(f"{n} eta0 str", lambda cls=cls: cls("0.1"), T, r"^eta0 must be a real number")
+    add(f"{n} eta0 list", lambda cls=cls: cls([0.1, 0.2]), T, r"^eta0 must be one real number")
+    add(f"{n} eta0 complex", lambda cls=cls: cls(0.1j), T, r"^eta0 must be a real number, got complex")
+    add(f"{n} called at t=0", lambda cls=cls: cls(0.1)(0), V, r"^t must be a whole number >= 1, got 0")
+    add(f"{n} called at t=-1", lambda cls=cls: cls(0.1)(-1), V, r"^t must be a whole number >= 1, got -1")
+    add(f"{n} called at t=1.5", lambda cls=cls: cls(0.1)(1.5), T, r"^t must be a whole number >= 1, got 1.5")
+add("Step gamma 0", lambda: Step(0.1, gamma=0.0), V, r"^gamma must be in \(0, 1\], got 0.0")
+add("Step gamma 1.5", lambda: Step(0.1, gamma=1.5), V, r"^gamma must be in \(0, 1\], got 1.5")
+add("Step every 0", lambda: Step(0.1, every=0), V, r"^every must be a whole number >= 1, got 0")
+add("Step every float", lambda: Step(0.1, every=2.5), T, r"^every must be a whole number >= 1, got 2.5")
+add("Exponential gamma 0", lambda: Exponential(0.1, gamma=0.0), V, r"^gamma must be in \(0, 1\]")
+add("Exponential gamma 2", lambda: Exponential(0.1, gamma=2.0), V, r"^gamma must be in \(0, 1\]")
+add("InverseTime k negative", lambda: InverseTime(0.1, k=-1.0), V, r"^k must be in \[0, inf\), got -1.0")
+add("InverseTime k str", lambda: InverseTime(0.1, k="fast"), T, r"^k must be a real number")
+add("InverseTime(1, 1)(0)", lambda: InverseTime(1.0, 1.0)(0), V, r"^t must be a whole number >= 1, got 0")
+
+# --- calculus ----------------------------------------------------------------------------------
+f2 = x**2 + x * y + y**2
+for fn in (gradient, hessian):
+    n = fn.__name__
+    add(f"{n} expr str", lambda fn=fn: fn("x**2 + y**2", (x, y)), T, r"^expr must be a SymPy expression, not the string")
+    add(f"{n} expr lambda", lambda fn=fn: fn(lambda v: v**2, (x,)), T, r"^expr must be a SymPy expression, got the function")
+    add(f"{n} expr matrix", lambda fn=fn: fn(sp.Matrix([x, y]), (x, y)), T, r"^expr must be one SymPy expression, got a 2x1 matrix")
+    add(f"{n} expr None", lambda fn=fn: fn(None, (x, y)), T, r"^expr must be a SymPy expression")
+    add(f"{n} symbols bare Symbol", lambda fn=fn: fn(f2, x), T, r"^symbols must be a sequence of symbols such as \(x, y\), got the single symbol x")
+    add(f"{n} symbols str", lambda fn=fn: fn(f2, "x y"), T, r"^symbols must be a sequence of SymPy symbols")
+    add(f"{n} symbols with a number", lambda fn=fn: fn(f2, (x, 1)), T, r"^symbols must hold SymPy symbols, got 1 at index 1")
+    add(f"{n} symbols empty", lambda fn=fn: fn(f2, ()), V, r"^symbols must hold at least one symbol")
+    add(f"{n} symbols repeated", lambda fn=fn: fn(f2, (x, x)), V, r"^symbols must not repeat a symbol")
+    add(f"{n} plain symbols vs real", lambda fn=fn: fn(px**2 + py**2, (x, y)), V, r"^expr uses symbols that only look like those in symbols: x \(no assumptions\)")
+    add(f"{n} expr in other symbols", lambda fn=fn: fn(z**2 + h, (x, y)), V, r"^expr uses symbols \{h, z\} that are not in symbols \(x, y\)")
+add("taylor order 1e5", lambda: taylor(sp.exp(x), x, 0, 10**5), V, r"^order must be a whole number from 0 to 60, got 100000")
+add("taylor order negative", lambda: taylor(sp.exp(x), x, 0, -1), V, r"^order must be a whole number >= 0, got -1")
+add("taylor order float", lambda: taylor(sp.exp(x), x, 0, 2.5), T, r"^order must be a whole number")
+add("taylor symbol tuple", lambda: taylor(sp.exp(x), (x,), 0, 2), T, r"^symbol must be one SymPy symbol such as x")
+add("taylor symbol str", lambda: taylor(sp.exp(x), "x", 0, 2), T, r"^symbol must be one SymPy symbol")
+add("taylor expr str", lambda: taylor("exp(x)", x, 0, 2), T, r"^expr must be a SymPy expression, not the string")
+add("taylor expr in other symbol", lambda: taylor(sp.exp(y), x, 0, 2), V, r"^expr uses symbols \{y\} that are not in symbol \(x\)")
+add("taylor plain symbol", lambda: taylor(sp.exp(px), x, 0, 2), V, r"^expr uses symbols that only look like those in symbol")
+add("taylor at str", lambda: taylor(sp.exp(x), x, "0", 2), T, r"^at must be a SymPy expression, not the string")
+add("taylor at complex", lambda: taylor(sp.exp(x), x, 1j, 2), T, r"^at must be real, got 1j")
+add("taylor at infinite", lambda: taylor(sp.exp(x), x, sp.oo, 2), V, r"^at must be finite")
+add("taylor at list", lambda: taylor(sp.exp(x), x, [0], 2), T, r"^at must be a SymPy expression")
+add("taylor step is the symbol", lambda: taylor(sp.exp(x), x, 0, 2, step=x), V, r"^step must not contain x \(it is the step away from at\), got x")
+add("taylor step contains the symbol", lambda: taylor(sp.exp(x), x, 0, 2, step=2 * x), V, r"^step must not contain x")
+add("taylor step str", lambda: taylor(sp.exp(x), x, 0, 2, step="h"), T, r"^step must be a SymPy expression, not the string")
+add("taylor step complex", lambda: taylor(sp.exp(x), x, 0, 2, step=1j), T, r"^step must be real")
+add("taylor_nd at too short", lambda: taylor_nd(f2, (x, y), (0,), 2), V, r"^at must hold one value per symbol \(2\), got 1")
+add("taylor_nd at scalar", lambda: taylor_nd(f2, (x, y), 0, 2), T, r"^at must be a sequence of 2 numbers")
+add("taylor_nd at complex", lambda: taylor_nd(f2, (x, y), (0, 1j), 2), T, r"^at\[1\] must be real")
+add("taylor_nd at str", lambda: taylor_nd(f2, (x, y), "00", 2), T, r"^at must be a sequence of 2 numbers")
+add("taylor_nd order 1e4", lambda: taylor_nd(sp.exp(x + y), (x, y), (0, 0), 10**4), V, r"^order must be a whole number from 0 to 60")
+add("taylor_nd order float", lambda: taylor_nd(f2, (x, y), (0, 0), 2.0), T, r"^order must be a whole number")
+add("taylor_nd steps too few", lambda: taylor_nd(f2, (x, y), (0, 0), 2, steps=(h,)), V, r"^steps must hold one symbol per symbol \(2\), got 1")
+add("taylor_nd steps are the symbols", lambda: taylor_nd(f2, (x, y), (0, 0), 2, steps=(x, y)), V, r"^steps must be symbols other than symbols")
+add("taylor_nd steps str", lambda: taylor_nd(f2, (x, y), (0, 0), 2, steps="hk"), T, r"^steps must be a sequence of SymPy symbols")
+add("taylor_nd symbols bare", lambda: taylor_nd(f2, x, (0,), 2), T, r"^symbols must be a sequence of symbols")
+add("taylor_nd plain symbols", lambda: taylor_nd(sp.exp(px + py), (x, y), (0, 0), 2), V, r"^expr uses symbols that only look like")
+add("classify nan", lambda: classify(np.array([[nan, 0.0], [0.0, 1.0]])), V, r"^H must be finite")
+add("classify inf", lambda: classify(np.array([[-inf, 0.0], [0.0, -1.0]])), V, r"^H must be finite")
+add("classify empty", lambda: classify(np.zeros((0, 0))), V, r"^H must be a non-empty square matrix, got shape \(0, 0\)")
+add("classify sympy empty", lambda: classify(sp.zeros(0, 0)), V, r"^H must be a non-empty square matrix")
+add("classify 1-D", lambda: classify(np.array([1.0, 2.0])), V, r"^H must be a non-empty square matrix, got shape \(2,\)")
+add("classify non-square", lambda: classify(np.ones((2, 3))), V, r"^H must be a non-empty square matrix, got shape \(2, 3\)")
+add("classify scalar", lambda: classify(2.0), V, r"^H must be a non-empty square matrix, got shape \(\)")
+add("classify sympy non-symmetric", lambda: classify(sp.Matrix([[1, 2], [0, 1]])), V, r"^H must be symmetric \(a Hessian is\), got H\[0, 1\] = 2 but H\[1, 0\] = 0")
+add("classify numpy non-symmetric", lambda: classify(np.array([[1.0, 2.0], [0.0, 1.0]])), V, r"^H must be symmetric \(a Hessian is\), got H\[0, 1\] = 2 but H\[1, 0\] = 0")
+add("classify sympy nan", lambda: classify(sp.Matrix([[sp.nan, 0], [0, 1]])), V, r"^H must be finite")
+add("classify sympy with symbols", lambda: classify(sp.Matrix([[x, 0], [0, 1]])), V, r"^H must be a matrix of numbers, got entries in \['x'\]")
+add("classify str", lambda: classify("minimum"), T, r"^H must be a square matrix of real numbers")
+add("classify complex", lambda: classify([[1.0, 0.0], [0.0, 1j]]), T, r"^H must be real, got complex value 1j at index \(1, 1\)")
+add("classify sympy complex", lambda: classify(sp.Matrix([[1, 0], [0, sp.I]])), T, r"^H must be real")
+add("classify bools", lambda: classify(np.eye(2, dtype=bool)), T, r"^H must be a square matrix of real numbers")
+add("classify list of str", lambda: classify([["1", "0"], ["0", "1"]]), T, r"^H must be a square matrix of real numbers")
+add("classify tol list", lambda: classify(np.eye(2), tol=[1e-12]), T, r"^tol must be one real number")
+add("classify tol negative", lambda: classify(np.eye(2), tol=-1.0), V, r"^tol must be in \(0, inf\)")
+add("classify tol str", lambda: classify(np.eye(2), tol="small"), T, r"^tol must be a real number")
+add("classify tol nan", lambda: classify(np.eye(2), tol=nan), V, r"^tol must be finite")
+
+# --- functions -------------------------------------------------------------------------------
+add("Function expr str", lambda: F.Function("f", "x**2", (x,)), T, r"^expr must be a SymPy expression, not the string")
+add("Function expr lambda", lambda: F.Function("f", lambda v: v**2, (x,)), T, r"^expr must be a SymPy expression, got the function")
+add("Function symbols bare", lambda: F.Function("f", x**2, x), T, r"^symbols must be a sequence of symbols.*single symbol x")
+add("Function expr with a parameter", lambda: F.Function("f", x**2 + z, (x,)), V, r"^expr uses symbols \{z\} that are not in symbols \(x\)")
+add("Function plain symbols", lambda: F.Function("f", px**2 + py**2, (x, y)), V, r"^expr uses symbols that only look like")
+add("Function expr matrix", lambda: F.Function("f", sp.Matrix([x]), (x,)), T, r"^expr must be one SymPy expression")
+add("Function name not str", lambda: F.Function(3, x**2, (x,)), T, r"^name must be a string, got 3")
+add("Function minimum wrong length", lambda: F.Function("f", x**2, (x,), minimum=(0.0, 1.0)), V, r"^minimum must have shape \(k, 1\)")
+add("Function minimum complex", lambda: F.Function("f", x**2, (x,), minimum=(1j,)), T, r"^minimum must be real")
+add("Function stationary_points tuples", lambda: F.Function("f", x**2, (x,), stationary_points=((0.0,),)), T, r"^stationary_points must hold StationaryPoint")
+add("Function symbols repeated", lambda: F.Function("f", x**2, (x, x)), V, r"^symbols must not repeat")
+for what in ("value", "grad", "hessian"):
+    add(f"bowl.{what} complex", lambda what=what: getattr(F.bowl, what)([1 + 1j, 0.0]), T, r"^point must be real, got complex value \(1\+1j\) at index 0")
+    add(f"bowl.{what} str", lambda what=what: getattr(F.bowl, what)("1, 2"), T, r"^point must be an array of real numbers")
+    add(f"bowl.{what} wrong length", lambda what=what: getattr(F.bowl, what)([1.0, 2.0, 3.0]), V, r"^point must have shape \(\.\.\., 2\), got shape \(3,\)")
+    add(f"bowl.{what} None", lambda what=what: getattr(F.bowl, what)(None), T, r"^point must be an array of real numbers")
+add("bowl.grad complex array", lambda: F.bowl.grad(np.array([1.0, 1j])), T, r"^point must be real")
+add("bowl.grad grid of wrong last axis", lambda: F.bowl.grad(np.zeros((3, 3))), V, r"^point must have shape \(\.\.\., 2\), got shape \(3, 3\)")
+add("square.value scalar", lambda: F.square.value(3.0), V, r"^point must have shape \(\.\.\., 1\), got shape \(\)")
+add("bowl.grad bools", lambda: F.bowl.grad([True, False]), T, r"^point must be an array of real numbers")
+add("bowl(sympy symbols)", lambda: F.bowl([x, y]), T, r"^point must be an array of real numbers")
+
+# --- models ----------------------------------------------------------------------------------
+add("LinearRegression x complex", lambda: LinearRegression([1.0, 2j], [1.0, 2.0]), T, r"^x must be real, got complex value 2j at index 1")
+add("LinearRegression y complex", lambda: LinearRegression([1.0, 2.0], [1.0, 2 + 1j]), T, r"^y must be real")
+add("LinearRegression x str", lambda: LinearRegression("abc", [1.0, 2.0, 3.0]), T, r"^x must be a 1-D array of real numbers")
+add("LinearRegression y with str", lambda: LinearRegression([1.0, 2.0], [1.0, "a"]), T, r"^y must be a 1-D array of real numbers")
+add("LinearRegression y None", lambda: LinearRegression([1.0, 2.0], None), T, r"^y must be a 1-D array of real numbers")
+add("LinearRegression lengths", lambda: LinearRegression([1.0, 2.0], [1.0]), V, r"^x and y must have the same length, got 2 and 1")
+add("LinearRegression empty", lambda: LinearRegression([], []), V, r"^x must be a non-empty 1-D array")
+add("LinearRegression 2-D", lambda: LinearRegression([[1.0]], [1.0]), V, r"^x must be a non-empty 1-D array, got shape \(1, 1\)")
+add("LinearRegression nan", lambda: LinearRegression([1.0, nan], [1.0, 2.0]), V, r"^x must be finite")
+add("LinearRegression y inf", lambda: LinearRegression([1.0, 2.0], [1.0, inf]), V, r"^y must be finite")
+add("LinearRegression x bools", lambda: LinearRegression([True, False], [1.0, 2.0]), T, r"^x must be a 1-D array of real numbers")
+add("LinearRegression.grad theta too long", lambda: MODEL.grad(np.array([1.0, 2.0, 3.0])), V, r"^theta must have shape \(\.\.\., 2\).*got shape \(3,\)")
+add("LinearRegression.grad theta too short", lambda: MODEL.grad([1.0]), V, r"^theta must have shape \(\.\.\., 2\)")
+add("LinearRegression.grad theta complex", lambda: MODEL.grad([1j, 0.0]), T, r"^theta must be real")
+add("LinearRegression.cost theta str", lambda: MODEL.cost("ab"), T, r"^theta must be an array of real numbers")
+add("LinearRegression.cost theta scalar", lambda: MODEL.cost(1.0), V, r"^theta must have shape \(\.\.\., 2\)")
+add("LinearRegression.predict x complex", lambda: MODEL.predict([1.0, 2.0], x=[1j]), T, r"^x must be real")
+add("LinearRegression.predict theta long", lambda: MODEL.predict([1.0, 2.0, 3.0]), V, r"^theta must have shape")
+add("LinearRegression.batch_grad idx out of range", lambda: MODEL.batch_grad(np.array([1.0, 2.0]), np.array([100])), V, r"^idx must be a slice or a non-empty 1-D array of sample indices from 0 to 2")
+add("LinearRegression.batch_grad idx floats", lambda: MODEL.batch_grad(np.array([1.0, 2.0]), np.array([0.5])), V, r"^idx must be a slice")
+add("LinearRegression.batch_grad idx empty", lambda: MODEL.batch_grad(np.array([1.0, 2.0]), np.array([], dtype=int)), V, r"^idx must be a slice")
+add("LinearRegression.sample_losses idx negative", lambda: MODEL.sample_losses(np.array([1.0, 2.0]), np.array([-1])), V, r"^idx must be a slice")
+add("SigmoidNeuron.grad theta long", lambda: NEURON.grad(np.array([1.0, 2.0, 3.0])), V, r"^theta must have shape \(\.\.\., 2\)")
+add("SigmoidNeuron.loss theta complex", lambda: NEURON.loss([1j, 1.0]), T, r"^theta must be real")
+add("SigmoidNeuron.predict x str", lambda: NEURON.predict([1.0, 1.0], x="a"), T, r"^x must be an array of real numbers")
+add("SigmoidNeuron.batch_grad idx out of range", lambda: NEURON.batch_grad(np.array([1.0, 2.0]), np.array([2])), V, r"^idx must be a slice or a non-empty 1-D array of sample indices from 0 to 1")
+add("exact_fit target 0 and 1", lambda: SigmoidNeuron([0.5, 2.5], [0.0, 1.0]).exact_fit(), V, r"^exact_fit needs targets y strictly between 0 and 1.*got y = \[0.0, 1.0\]")
+add("exact_fit target above 1", lambda: SigmoidNeuron([0.5, 2.5], [0.2, 1.5]).exact_fit(), V, r"^exact_fit needs targets y strictly between 0 and 1")
+add("exact_fit same x", lambda: SigmoidNeuron([1.0, 1.0], [0.2, 0.9]).exact_fit(), V, r"^exact_fit needs two different inputs x, got x = \[1.0, 1.0\]")
+add("exact_fit three samples", lambda: SigmoidNeuron([1.0, 2.0, 3.0], [0.1, 0.2, 0.3]).exact_fit(), V, r"^exact_fit needs exactly 2 samples, got 3")
+add("minibatches n negative", lambda: minibatches(-3, 1, rng()), V, r"^n must be a whole number >= 1, got -3")
+add("minibatches n 0", lambda: minibatches(0, None, rng()), V, r"^n must be a whole number >= 1, got 0")
+add("minibatches n float", lambda: minibatches(2.5, 1, rng()), T, r"^n must be a whole number >= 1, got 2.5")
+add("minibatches batch_size 0", lambda: minibatches(10, 0, rng()), V, r"^batch_size must be None or a whole number from 1 to 10, got 0")
+add("minibatches batch_size too big", lambda: minibatches(10, 11, rng()), V, r"^batch_size must be None or a whole number from 1 to 10, got 11")
+add("minibatches batch_size float", lambda: minibatches(10, 2.0, rng()), T, r"^batch_size must be None or a whole number from 1 to 10, got 2.0")
+add("minibatches batch_size bool", lambda: minibatches(10, True, rng()), T, r"^batch_size must be None or a whole number")
+add("minibatches rng int", lambda: minibatches(10, 2, 42), T, r"^rng must be a numpy.random.Generator such as np.random.default_rng\(0\), got 42")
+add("minibatches rng RandomState", lambda: minibatches(10, 2, np.random.RandomState(0)), T, r"^rng must be a numpy.random.Generator")
+add("stochastic_grad batch_size 0", lambda: MODEL.stochastic_grad(0, rng()), V, r"^batch_size must be None or a whole number from 1 to 3, got 0")
+add("stochastic_grad rng None", lambda: MODEL.stochastic_grad(2, None), T, r"^rng must be a numpy.random.Generator")
+add("sigmoid str", lambda: sigmoid("a"), T, r"^z must be an array of real numbers")
+add("sigmoid complex", lambda: sigmoid(1j), T, r"^z must be real, got complex value 1j")
+
+# --- plot ------------------------------------------------------------------------------------
+add("plot.grid 1-D function", lambda: plot.grid(F.square, (0, 1), (0, 1)), V, r"^fn must be a function of 2 variables, got square of 1")
+add("plot.grid not a Function", lambda: plot.grid(lambda v: v, (0, 1), (0, 1)), T, r"^fn must be a gdlib.functions.Function")
+add("plot.grid xlim reversed", lambda: plot.grid(F.bowl, (1, 0), (0, 1)), V, r"^xlim must have low < high, got \(1, 0\)")
+add("plot.grid xlim three values", lambda: plot.grid(F.bowl, (0, 1, 2), (0, 1)), V, r"^xlim must be a pair \(low, high\) of numbers, got 3 values")
+add("plot.grid xlim str", lambda: plot.grid(F.bowl, "ab", (0, 1)), T, r"^xlim must be a pair \(low, high\) of numbers")
+add("plot.grid xlim scalar", lambda: plot.grid(F.bowl, 5, (0, 1)), T, r"^xlim must be a pair \(low, high\) of numbers, got 5")
+add("plot.grid ylim nan", lambda: plot.grid(F.bowl, (0, 1), (0, nan)), V, r"^ylim\[1\] must be finite")
+add("plot.grid ylim complex", lambda: plot.grid(F.bowl, (0, 1), (0, 1j)), T, r"^ylim\[1\] must be a real number, got complex")
+add("plot.grid n huge", lambda: plot.grid(F.bowl, (0, 1), (0, 1), n=10**5), V, r"^n must be a whole number from 2 to 1001, got 100000")
+add("plot.grid n 1", lambda: plot.grid(F.bowl, (0, 1), (0, 1), n=1), V, r"^n must be a whole number >= 2, got 1")
+add("plot.grid n float", lambda: plot.grid(F.bowl, (0, 1), (0, 1), n=50.0), T, r"^n must be a whole number")
+add("plot.contour 1-D function", lambda: plot.contour(F.square, (0, 1), (0, 1), ax=ax2d()), V, r"^fn must be a function of 2 variables")
+add("plot.contour levels 0", lambda: plot.contour(F.bowl, (0, 1), (0, 1), levels=0, ax=ax2d()), V, r"^levels must be a whole number >= 1, got 0")
+add("plot.contour levels decreasing", lambda: plot.contour(F.bowl, (0, 1), (0, 1), levels=[3, 2, 1], ax=ax2d()), V, r"^levels must be a number of levels or a non-empty increasing sequence")
+add("plot.contour levels str", lambda: plot.contour(F.bowl, (0, 1), (0, 1), levels="many", ax=ax2d()), T, r"^levels must be a number of levels")
+add("plot.contour paths list", lambda: plot.contour(F.bowl, (0, 1), (0, 1), paths=[run()], ax=ax2d()), T, r"^paths must be a dict label -> run")
+add("plot.contour paths wrong width", lambda: plot.contour(F.bowl, (0, 1), (0, 1), paths={"a": np.zeros((3, 3))}, ax=ax2d()), V, r"^paths\['a'\] must have shape \(k, 2\)")
+add("plot.contour paths label not str", lambda: plot.contour(F.bowl, (0, 1), (0, 1), paths={1: run()}, ax=ax2d()), T, r"^a label of paths must be a string, got 1")
+add("plot.contour field str", lambda: plot.contour(F.bowl, (0, 1), (0, 1), field="yes", ax=ax2d()), T, r"^field must be True or False, got 'yes'")
+add("plot.contour marks 3-D point", lambda: plot.contour(F.bowl, (0, 1), (0, 1), marks=[(0, 0, 0)], ax=ax2d()), V, r"^each point of marks must have shape")
+add("plot.contour marks str", lambda: plot.contour(F.bowl, (0, 1), (0, 1), marks="origin", ax=ax2d()), T, r"^marks must be a list of points")
+add("plot.contour title not str", lambda: plot.contour(F.bowl, (0, 1), (0, 1), title=3, ax=ax2d()), T, r"^title must be a string or None, got 3")
+add("plot.contour ax str", lambda: plot.contour(F.bowl, (0, 1), (0, 1), ax="left"), T, r"^ax must be a matplotlib Axes")
+add("plot.contour xlim reversed", lambda: plot.contour(F.bowl, (1, -1), (0, 1), ax=ax2d()), V, r"^xlim must have low < high")
+add("plot.path wrong width", lambda: plot.path(ax2d(), np.zeros((3, 3)), label="a"), V, r"^run must have shape \(k, 2\) with k >= 1")
+add("plot.path empty", lambda: plot.path(ax2d(), np.zeros((0, 2)), label="a"), V, r"^run must have shape \(k, 2\) with k >= 1")
+add("plot.path complex", lambda: plot.path(ax2d(), [[1j, 0.0]], label="a"), T, r"^run must be real")
+add("plot.path 1-D", lambda: plot.path(ax2d(), [1.0, 2.0], label="a"), V, r"^run must have shape \(k, 2\)")
+add("plot.path label None", lambda: plot.path(ax2d(), run(), label=None), T, r"^label must be a string, got None")
+add("plot.path ax str", lambda: plot.path("ax", run(), label="a"), T, r"^ax must be a matplotlib Axes")
+add("plot.arrow start 3-D", lambda: plot.arrow(ax2d(), [0, 0, 0], [1, 1]), V, r"^start must have shape")
+add("plot.arrow delta complex", lambda: plot.arrow(ax2d(), [0, 0], [1j, 1]), T, r"^delta must be real")
+add("plot.arrow delta nan", lambda: plot.arrow(ax2d(), [0, 0], [nan, 1]), V, r"^start and delta must be finite")
+add("plot.arrow label not str", lambda: plot.arrow(ax2d(), [0, 0], [1, 1], label=3), T, r"^label must be a string or None, got 3")
+add("plot.arrow ax None", lambda: plot.arrow(None, [0, 0], [1, 1]), T, r"^ax must be a matplotlib Axes")
+add("plot.surface on a 2-D axes", lambda: plot.surface(F.bowl, (0, 1), (0, 1), ax=ax2d()), V, r"^ax must be a 3-D Axes for a surface")
+add("plot.surface 1-D function", lambda: plot.surface(F.square, (0, 1), (0, 1)), V, r"^fn must be a function of 2 variables")
+add("plot.surface path wrong width", lambda: plot.surface(F.bowl, (0, 1), (0, 1), path=np.zeros((3, 1))), V, r"^path must have shape \(k, 2\)")
+add("plot.surface label None", lambda: plot.surface(F.bowl, (0, 1), (0, 1), label=None), T, r"^label must be a string")
+add("plot.curve 2-D function", lambda: plot.curve(F.bowl, (0, 1)), V, r"^fn must be a function of 1 variable, got bowl of 2")
+add("plot.curve xlim reversed", lambda: plot.curve(F.square, (1, 0), ax=ax2d()), V, r"^xlim must have low < high")
+add("plot.curve path wrong width", lambda: plot.curve(F.square, (0, 1), path=np.zeros((3, 2)), ax=ax2d()), V, r"^path must have shape \(k, 1\)")
+add("plot.curve xlim str", lambda: plot.curve(F.square, "0,1", ax=ax2d()), T, r"^xlim must be a pair")
+add("plot.loss_curve list", lambda: plot.loss_curve([1.0, 2.0]), T, r"^curves must be a dict label -> values")
+add("plot.loss_curve empty", lambda: plot.loss_curve({}), V, r"^curves must hold at least one curve")
+add("plot.loss_curve run without values", lambda: plot.loss_curve({"a": descend(F.bowl.grad, [1.0, 1.0], GD(), steps=2)}, ax=ax2d()), V, r"^curves\['a'\] has no values")
+add("plot.loss_curve batch", lambda: plot.loss_curve({"a": batch()}, ax=ax2d()), V, r"^curves\['a'\] is a batch of runs")
+add("plot.loss_curve 2-D values", lambda: plot.loss_curve({"a": [[1.0, 2.0]]}, ax=ax2d()), V, r"^curves\['a'\] must be a non-empty 1-D array")
+add("plot.loss_curve str values", lambda: plot.loss_curve({"a": ["x", "y"]}, ax=ax2d()), T, r"^curves\['a'\] must be a 1-D array of values")
+add("plot.loss_curve complex values", lambda: plot.loss_curve({"a": [1.0, 1j]}, ax=ax2d()), T, r"^curves\['a'\] must be real")
+add("plot.loss_curve log str", lambda: plot.loss_curve({"a": [1.0, 2.0]}, log="yes", ax=ax2d()), T, r"^log must be True or False")
+add("plot.loss_curve label not str", lambda: plot.loss_curve({1: [1.0, 2.0]}, ax=ax2d()), T, r"^a label of curves must be a string")
+
+# --- widgets -----------------------------------------------------------------------------------
+add("Param one value", lambda: Param("a", [1.0]), V, r"^values of 'a' must hold at least 2 values")
+add("Param values int", lambda: Param("a", 5), T, r"^values of 'a' must be a list of values")
+add("Param values str", lambda: Param("a", "abc"), T, r"^values of 'a' must be a list of values")
+add("Param values set", lambda: Param("a", {1, 2}), T, r"^values of 'a' must be a list of values")
+add("Param values generator", lambda: Param("a", (v for v in [1, 2])), T, r"^values of 'a' must be a list of values")
+add("Param values dict", lambda: Param("a", {1: "one", 2: "two"}), T, r"^values of 'a' must be a list of values")
+add("Param label not str", lambda: Param(3, [1, 2]), T, r"^label must be a string, got 3")
+add("Param label empty", lambda: Param("", [1, 2]), V, r"^label must name the slider")
+add("Param initial not a value", lambda: Param("a", [1, 2], initial=3), V, r"^initial of 'a' must be one of its values, got 3")
+add("Param fmt not str", lambda: Param("a", [1, 2], fmt=3), T, r"^fmt of 'a' must be a string, got 3")
+add("Param fmt cannot show a value", lambda: Param("a", [0.5, 1.0], fmt="{:d}"), V, r"^fmt of 'a' \('\{:d\}'\) cannot show the value 0.5")
+add("Param fmt wrong field", lambda: Param("a", [1, 2], fmt="{0[0]}"), V, r"^fmt of 'a' .* cannot show the value 1")
+add("Param marks list", lambda: Param("a", [1, 2], marks=[1]), T, r"^marks of 'a' must be a dict value -> note")
+add("Param marks unknown value", lambda: Param("a", [1, 2], marks={3: "x"}), V, r"^marks of 'a' must name values of it, got 3")
+add("Param marks note not str", lambda: Param("a", [1, 2], marks={1: 5}), T, r"^the note of marks of 'a' for 1 must be a string")
+add("interactive params empty", lambda: interactive(line, {}), V, r"^params must name one or two parameters, got 0")
+add("interactive params three", lambda: interactive(line, {"a": P, "b": P, "c": P}), V, r"^params must name one or two parameters, got 3")
+add("interactive params list", lambda: interactive(line, [P]), T, r"^params must be a dict keyword -> Param")
+add("interactive params values not Param", lambda: interactive(line, {"a": [0.5, 1.0]}), T, r"^params\['a'\] must be a Param")
+add("interactive params key not a name", lambda: interactive(line, {"1a": P}), V, r"^params must be keyed by keyword names of frame, got '1a'")
+add("interactive frame str", lambda: interactive("line", {"a": P}), T, r"^frame must be a function")
+add("interactive frame lacks the keyword", lambda: interactive(line, {"c": P}), V, r"^frame must take the keyword c named in params")
+add("interactive setup not callable", lambda: interactive(line, {"a": P}, setup=3), T, r"^setup must be a function")
+add("interactive figsize in pixels", lambda: interactive(line, {"a": P}, figsize=(560, 350)), V, r"^figsize is in inches, got \(560, 350\)")
+add("interactive figsize tall pixels", lambda: interactive(line, {"a": P}, figsize=(5.6, 350)), V, r"^figsize is in inches")
+add("interactive figsize negative", lambda: interactive(line, {"a": P}, figsize=(5.0, -1.0)), V, r"^figsize\[1\] must be in \(0, inf\)")
+add("interactive figsize scalar", lambda: interactive(line, {"a": P}, figsize=5), T, r"^figsize must be \(width, height\) in inches")
+add("interactive figsize str", lambda: interactive(line, {"a": P}, figsize="5x3"), T, r"^figsize must be \(width, height\) in inches")
+add("interactive ncols 0", lambda: interactive(line, {"a": P}, ncols=0), V, r"^ncols must be a whole number >= 1, got 0")
+add("interactive ncols float", lambda: interactive(line, {"a": P}, ncols=1.5), T, r"^ncols must be a whole number")
+add("interactive play unknown", lambda: interactive(line, {"a": P}, play="b"), V, r"^play must be one of \['a'\], got 'b'")
+add("interactive too many values", lambda: interactive(line, {"a": Param("a", list(range(43)))}), V, r"^a has 43 values; at most 42")
+add("interactive frame budget", lambda: interactive(line, {"a": Param("a", list(range(42))), "b": Param("b", list(range(42)))}), V,
+    r"^42 x 42 values x 1 panel\(s\) = 1764 pictures exceed the budget of 400")
+add("interactive panel too wide", lambda: interactive(line, {"a": P}, figsize=(9.0, 4.0)), V, r"^figsize is 9 inches wide for 1 panel")
+
+# --- selfcheck ---------------------------------------------------------------------------------
+add("check label not str", lambda: check(3, 1), T, r"^label must be an exercise label")
+add("check unknown label", lambda: check("ex-nope", 1), V, r"^label must be one of the exercise labels")
+add("check answer str", lambda: check("ex-tour-largest-eta", "0.1"), T, r"^answer must be a number or a sequence of numbers, got '0.1'")
+add("check answer complex", lambda: check("ex-tour-largest-eta", 0.1j), V, r"^answer must be real, got 0.1j")
+add("check formula as str", lambda: check("ex-tour-derivative-cube", "3*x**2"), T, r"^answer must be a SymPy expression, not the string")
+add("check number answer is a formula", lambda: check("ex-tour-largest-eta", x), T, r"^answer must be a number here, got the formula x")
+add("check list with str", lambda: check("ex-tour-second-step", [1.0, "a"]), T, r"^answer must be a number or a sequence of numbers")
+add("check None", lambda: check("ex-tour-largest-eta", None), T, r"^answer must be a number or a sequence of numbers, got None")
+add("check formula lambda", lambda: check("ex-tour-derivative-cube", lambda v: 3 * v**2), T, r"^answer must be a SymPy expression or a number")
+
+assert len({name for name, *_ in BATTERY}) == len(BATTERY), "battery ids must be unique"

@@ -1,0 +1,108 @@
+"""The text every frame of the model chapter's interactives shows: titles, legends, numbers.
+
+nbval compares only ``Interactive(...; N frames)`` for an interactive cell, so the numbers in
+its frames are checked here. The chapter's code runs as in the notebook, with ``interactive``
+replaced by :func:`gdlib.widgets.frame_texts` (the same calls of ``setup`` and ``frame``,
+no pictures), and every frame's text is compared with numbers computed here independently.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+
+from gdlib import widgets
+
+CHAPTER = Path(__file__).resolve().parent.parent / "book" / "gradient_descent_2d.ipynb"
+NUMBER = r"-?\d+(?:\.\d+)?(?:e[-+]?\d+)?"
+
+
+@pytest.fixture(scope="module")
+def chapter():
+    """{frame function name: (params, texts)} for each interactive of the chapter."""
+    cells = [c for c in json.loads(CHAPTER.read_text())["cells"] if c["cell_type"] == "code"]
+    shown = {}
+
+    def record(frame, params, *, setup=None, figsize=(5.6, 3.5), ncols=1, play=None):
+        shown[frame.__name__] = (params, widgets.frame_texts(frame, params, setup=setup, figsize=figsize, ncols=ncols))
+
+    namespace: dict = {}
+    for cell in cells:
+        source = "".join(cell["source"])
+        if "sweep.status" in source or source.startswith("ax = plot."):  # static figures: not interactives
+            continue
+        exec(compile(source, str(CHAPTER), "exec"), namespace)
+        namespace["interactive"] = record
+    plt.close("all")
+    return shown, namespace
+
+
+def values(params, name):
+    return list(params[name].values)
+
+
+def test_the_chapter_has_the_four_interactives(chapter):
+    shown, _ = chapter
+    assert sorted(shown) == ["eta_frame", "slope_frame", "step_frame", "tangent_frame"]
+
+
+def test_tangent_frames_state_the_derivative_2x0(chapter):
+    params, texts = chapter[0]["tangent_frame"]
+    for (i,), (panel,) in texts.items():
+        x0 = values(params, "x0")[i]
+        title, legend = panel[0], panel[-1]
+        factor = f"{x0:g}" if x0 >= 0 else f"({x0:g})"  # negative numbers in brackets
+        assert title == f"$f'({x0:g}) = 2 \\cdot {factor} = {2 * x0:g}$"
+        assert legend == f"tangent, slope {2 * x0:g}"
+
+
+def test_slope_frames_show_the_directional_derivative(chapter):
+    params, texts = chapter[0]["slope_frame"]
+    g = np.array([5.0, 4.0])  # the bowl's gradient at (2, 1)
+    for (i,), (left, right) in texts.items():
+        beta = values(params, "beta")[i]
+        assert left[0].endswith(f"$\\beta = {beta}°$")
+        assert left[-1] == "direction $u$"
+        expected = np.linalg.norm(g) * np.cos(np.radians(beta))
+        shown = float(re.search(rf"D_u f = ({NUMBER})", right[-1]).group(1))
+        assert shown == pytest.approx(0.0 if abs(expected) < 5e-3 else expected, abs=0.006)
+        assert right[0] == "slope along $u$"
+
+
+def test_step_frames_show_x_t_and_f_of_x_t(chapter):
+    params, texts = chapter[0]["step_frame"]
+    H = np.array([[2.0, 1.0], [1.0, 2.0]])
+    x = np.array([3.0, 4.0])
+    for t in range(len(values(params, "t"))):
+        (left, right) = texts[(t,)]
+        xt = [float(v) for v in re.search(rf"x_t = \(({NUMBER}), ({NUMBER})\)", left[0]).groups()]
+        np.testing.assert_allclose(xt, x, atol=0.006)
+        assert left[0].startswith(f"$t = {t}$")
+        f = float(re.search(rf"f\(x_t\) = ({NUMBER})", right[0]).group(1))
+        assert f == pytest.approx(x @ H @ x / 2, rel=0.06)
+        step = float(re.search(rf"step ({NUMBER}) long", right[0]).group(1))
+        assert step == pytest.approx(np.linalg.norm(0.1 * H @ x), rel=0.06)
+        assert left[-2:] == ["$x_0, \\dots, x_t$", "next step $-\\eta \\nabla f(x_t)$"]
+        x = x - 0.1 * H @ x
+
+
+def test_eta_frames_say_how_each_run_ends(chapter):
+    params, texts = chapter[0]["eta_frame"]
+    etas, starts = values(params, "eta"), values(params, "start")
+    (panel,) = texts[(etas.index(0.1), starts.index((3.0, 4.0)))]
+    assert [panel[0], panel[-1]] == [
+        "stopped after 100 steps, $\\|\\nabla f\\|$ 14.9 -> 1.88e-05 (shrinking)", "GD, $\\eta = 0.1$"]
+    for (i, j), (panel,) in texts.items():
+        eta = etas[i]
+        title, legend = panel[0], panel[-1]
+        assert legend == f"GD, $\\eta = {eta:.3g}$"
+        # GD on the bowl contracts by max(|1 - eta|, |1 - 3 eta|) a step: stable exactly below 2/3.
+        if eta < 2 / 3 - 1e-9:
+            assert "converged" in title or "(shrinking)" in title, (eta, starts[j], title)
+        elif eta > 2 / 3 + 1e-9:
+            assert "diverged" in title or "(growing)" in title, (eta, starts[j], title)
