@@ -123,7 +123,7 @@ def form_value(A: np.ndarray, v: np.ndarray) -> np.ndarray:
     if v.ndim == 0 or v.shape[-1] != 2:
         raise ValueError(f"v must have shape (..., 2), got shape {v.shape}")
     if not np.all(np.isfinite(v)):
-        raise ValueError(f"v must be an array of finite real numbers, got {v[~np.isfinite(v)].flat[0]!r} among them")
+        raise ValueError(f"v must be an array of finite real numbers, got {float(v[~np.isfinite(v)].flat[0])!r} among them")
     return 0.5 * np.einsum("...i,ij,...j->...", v, A, v)
 
 
