@@ -102,3 +102,8 @@ def test_the_lowest_sample_of_a_2d_check_lies_in_the_ball_with_its_own_value():
 def test_samples_up_to_max_samples_are_accepted():
     from gdlib.minima import MAX_SAMPLES
     assert neighbourhood_check(three_minima, [0.0], 0.5, samples=MAX_SAMPLES).passes
+
+
+def test_the_grid_pairs_every_coordinate_with_every_other_around_an_off_origin_centre():
+    check = neighbourhood_check(saddle, [1.0, 3.0], 0.5, samples=21)  # x^2 - y^2: lowest towards small x, large y
+    assert not check.passes and check.lowest == (0.8, 3.45) and np.isclose(check.lowest_value, 0.8**2 - 3.45**2)

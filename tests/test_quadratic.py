@@ -167,6 +167,9 @@ def test_surface_is_q_over_the_whole_disc_in_the_books_style():
     flat = plt.figure().add_subplot(projection="3d")
     plot_surface(flat, (0.0, 0.0), 0.0, lim=2.0, n=3)  # q = 0: a colour range of +-2e-12, not zero
     assert flat.collections[0].norm.vmax == pytest.approx(0.5 * 1e-12 * 4)
+    first = plt.figure().add_subplot(projection="3d")
+    plot_surface(first, (-4.0, 1.0), 0.0, lim=1.0, n=3)  # the larger |lambda| first
+    assert first.collections[0].norm.vmax == 2.0
     plt.close("all")
 
 
