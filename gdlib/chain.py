@@ -48,6 +48,11 @@ def _expression(name: str, value: object, symbol: sp.Symbol) -> sp.Expr:
         shown = ", ".join(sorted(str(s) for s in others))
         raise ValueError(f"{name} must be an expression in {symbol} only, from "
                          f"sp.Symbol('{symbol}', real=True), got {value} (it contains {shown})")
+    undefined = value.atoms(sp.core.function.AppliedUndef)
+    if undefined:
+        shown = ", ".join(sorted(str(f.func) for f in undefined))
+        raise ValueError(f"{name} must be an expression built from known functions (sp.sin, sp.exp, ...), "
+                         f"got {value}: {shown} is an undefined sp.Function, which has no values")
     if value.has(sp.I) or value.has(sp.zoo, sp.oo, -sp.oo, sp.nan):
         raise ValueError(f"{name} must be a real, finite expression, got {value}")
     return value

@@ -23,6 +23,8 @@ from typing import Any, Sequence
 import numpy as np
 import sympy as sp
 
+from . import validation
+
 SOLVERS = {"solve": sp.solve, "nonlinsolve": sp.nonlinsolve}
 MAX_SECONDS = 600.0
 
@@ -58,13 +60,17 @@ def solve_with_limit(solver: str, equations: Sequence[sp.Expr], symbols: Sequenc
     """
     if solver not in SOLVERS:
         raise ValueError(f"solver must be one of {sorted(SOLVERS)}, got {solver!r}")
-    if isinstance(equations, sp.Basic) or not isinstance(equations, Sequence) or not equations:
+    if isinstance(equations, (sp.Basic, str, bytes)) or not isinstance(equations, Sequence) or not equations:
         raise TypeError(f"equations must be a non-empty list of SymPy expressions, got {equations!r}")
     for eq in equations:
         if not isinstance(eq, sp.Expr):
             raise TypeError(f"each equation must be a SymPy expression (meaning expr = 0), got {eq!r}")
     if not isinstance(symbols, Sequence) or not symbols or not all(isinstance(s, sp.Symbol) for s in symbols):
         raise TypeError(f"symbols must be a non-empty sequence of SymPy symbols, got {symbols!r}")
+    clashes = sorted(set().union(*(validation._clashes(eq, symbols) for eq in equations)))
+    if clashes:
+        raise ValueError(f"the equations use symbols that only look like those in symbols: {'; '.join(clashes)}. "
+                         "Make every symbol once, e.g. x, y = sp.symbols('x y', real=True), and use those")
     free = set().union(*(eq.free_symbols for eq in equations))
     if not free <= set(symbols):
         raise ValueError(f"the equations use {sorted(map(str, free - set(symbols)))}, "

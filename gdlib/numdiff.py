@@ -25,10 +25,31 @@ import numpy as np
 from . import validation
 
 
+MAX_COORDINATES = 10_000
+"""The most coordinates :func:`numerical_gradient` differentiates (two calls of ``f`` each)."""
+
+
 def _step(h: object) -> float:
-    if isinstance(h, bool) or not isinstance(h, numbers.Real) or not np.isfinite(h) or h <= 0:
+    if isinstance(h, bool) or not isinstance(h, numbers.Real):
+        raise validation.ArgumentTypeError(f"h must be a positive finite number, got {h!r}")
+    if not np.isfinite(h) or h <= 0:
         raise ValueError(f"h must be a positive finite number, got {h!r}")
     return float(h)
+
+
+def _returned(value: object, *, one: bool) -> np.ndarray:
+    """What ``f`` returned, as a float array; refused by name if it is not real numbers (one, if ``one``)."""
+    what = "one real number (the value of f)" if one else "real numbers"
+    try:
+        arr = np.asarray(value)
+    except (TypeError, ValueError):  # ragged lists
+        arr = np.asarray(None)
+    if value is None or arr.dtype.kind not in "fiu":
+        kind = "complex values " if arr.dtype.kind == "c" else ""
+        raise validation.ArgumentTypeError(f"f must return {what}, got {kind}{validation.describe(value)}")
+    if one and arr.size != 1:
+        raise ValueError(f"f must return {what}, got {validation.describe(value)}")
+    return arr.astype(float)
 
 
 def _callable(name: str, f: object) -> None:
@@ -41,7 +62,7 @@ def forward_difference(f: Callable, x: float | np.ndarray, h: float) -> np.ndarr
     _callable("f", f)
     x = validation.point("x", x) if np.ndim(x) else float(validation.point("x", x)[0])
     h = _step(h)
-    return (np.asarray(f(x + h), dtype=float) - np.asarray(f(x), dtype=float)) / h
+    return (_returned(f(x + h), one=False) - _returned(f(x), one=False)) / h
 
 
 def central_difference(f: Callable, x: float | np.ndarray, h: float) -> np.ndarray:
@@ -49,7 +70,7 @@ def central_difference(f: Callable, x: float | np.ndarray, h: float) -> np.ndarr
     _callable("f", f)
     x = validation.point("x", x) if np.ndim(x) else float(validation.point("x", x)[0])
     h = _step(h)
-    return (np.asarray(f(x + h), dtype=float) - np.asarray(f(x - h), dtype=float)) / (2 * h)
+    return (_returned(f(x + h), one=False) - _returned(f(x - h), one=False)) / (2 * h)
 
 
 def numerical_gradient(f: Callable[[np.ndarray], float], x: np.ndarray, h: float = 1e-6) -> np.ndarray:
@@ -59,12 +80,14 @@ def numerical_gradient(f: Callable[[np.ndarray], float], x: np.ndarray, h: float
     x = validation.point("x", x)
     if x.ndim != 1:
         raise ValueError(f"x must be one point of shape (n,), got shape {x.shape}")
+    if x.size > MAX_COORDINATES:
+        raise ValueError(f"x must have at most {MAX_COORDINATES} coordinates, got {x.size}")
     h = _step(h)
     grad = np.empty_like(x)
     for i in range(x.size):
         e = np.zeros_like(x)
         e[i] = h
-        grad[i] = (float(f(x + e)) - float(f(x - e))) / (2 * h)
+        grad[i] = (float(_returned(f(x + e), one=True).reshape(())) - float(_returned(f(x - e), one=True).reshape(()))) / (2 * h)
     return grad
 
 
@@ -97,10 +120,16 @@ def check_gradient(f: Callable[[np.ndarray], float], grad: Callable[[np.ndarray]
     """
     _callable("grad", grad)
     numeric = numerical_gradient(f, x, h)
-    analytic = np.asarray(grad(validation.point("x", x)))
-    if np.iscomplexobj(analytic) or analytic.shape != numeric.shape:
-        raise ValueError(f"grad must return a real array of shape {numeric.shape}, got {analytic!r}")
+    returned = grad(validation.point("x", x))
+    try:
+        analytic = np.asarray(returned)
+    except (TypeError, ValueError):  # ragged lists
+        analytic = np.asarray(None)
+    if analytic.dtype.kind not in "fiu" or analytic.shape != numeric.shape:
+        raise ValueError(f"grad must return a real array of shape {numeric.shape}, got {validation.describe(returned)}")
     analytic = analytic.astype(float)
+    if np.ndim(rtol) != 0:
+        raise ValueError(f"rtol must be one positive number, got {validation.describe(rtol)}")
     rtol = validation.hyper("rtol", rtol, low=0.0)
     error = np.abs(analytic - numeric) / np.maximum(1.0, np.maximum(np.abs(analytic), np.abs(numeric)))
     worst = int(np.argmax(error))

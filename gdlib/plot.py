@@ -14,7 +14,7 @@ from matplotlib.axes import Axes
 
 from . import validation
 from .descent import Result
-from .functions import Function
+from .functions import Function, StationaryPoint
 
 # Okabe & Ito's palette: distinguishable with every common colour-vision deficiency.
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000")
@@ -251,8 +251,21 @@ def zero_curves(fn: Function, xlim: Sequence[float], ylim: Sequence[float], *,
     stationary points. ``points`` (``gdlib.functions.StationaryPoint``) are marked
     there, one marker per kind (minimum, maximum, saddle).
     """
+    if not isinstance(fn, Function):
+        raise validation.ArgumentTypeError(f"fn must be a gdlib.functions.Function such as saddle, "
+                                           f"got {validation.describe(fn)}")
     if fn.n != 2:
         raise ValueError(f"zero_curves needs a function of 2 variables, got {fn.name} of {fn.n}")
+    xlim, ylim = validation.interval("xlim", xlim), validation.interval("ylim", ylim)
+    n = validation.count("n", n, low=2, high=validation.MAX_GRID)
+    if isinstance(points, (str, bytes)) or not isinstance(points, Sequence):
+        raise validation.ArgumentTypeError(f"points must be a sequence of gdlib.functions.StationaryPoint, "
+                                           f"got {validation.describe(points)}")
+    for i, p in enumerate(points):
+        if not isinstance(p, StationaryPoint):
+            raise validation.ArgumentTypeError(f"points must hold gdlib.functions.StationaryPoint "
+                                               f"(from stationary_points), got {validation.describe(p)} at index {i}")
+    title = validation.text("title", title, optional=True)
     ax = _axes(ax)
     X, Y = np.meshgrid(np.linspace(*xlim, n), np.linspace(*ylim, n))
     with np.errstate(all="ignore"):

@@ -28,7 +28,7 @@ from typing import Sequence
 import numpy as np
 from matplotlib.axes import Axes
 
-from .plot import PALETTE, arrow
+from .plot import PALETTE, _check_axes, arrow
 
 MAX_GRID = 400
 """The most grid points per side that :func:`plot_contours` and :func:`plot_surface` draw."""
@@ -54,6 +54,8 @@ def _eigenvalues(eigenvalues: object) -> tuple[float, float]:
 
 def _matrix(A: object) -> np.ndarray:
     try:
+        if np.iscomplexobj(A) or isinstance(A, (str, bytes)):
+            raise TypeError
         arr = np.array(A, dtype=float)
     except (TypeError, ValueError):
         raise ValueError(f"A must be a 2 x 2 symmetric matrix of finite real numbers, got {A!r}") from None
@@ -113,11 +115,15 @@ def form_value(A: np.ndarray, v: np.ndarray) -> np.ndarray:
     """
     A = _matrix(A)
     try:
+        if np.iscomplexobj(v) or isinstance(v, (str, bytes)):
+            raise TypeError
         v = np.asarray(v, dtype=float)
     except (TypeError, ValueError):
         raise ValueError(f"v must be an array of real numbers of shape (..., 2), got {v!r}") from None
     if v.ndim == 0 or v.shape[-1] != 2:
         raise ValueError(f"v must have shape (..., 2), got shape {v.shape}")
+    if not np.all(np.isfinite(v)):
+        raise ValueError(f"v must be an array of finite real numbers, got {float(v[~np.isfinite(v)].flat[0])!r} among them")
     return 0.5 * np.einsum("...i,ij,...j->...", v, A, v)
 
 
@@ -149,6 +155,7 @@ def plot_contours(ax: Axes, eigenvalues: Sequence[float], phi: float, *, lim: fl
         raise ValueError(f"labels must be True or False, got {labels!r}")
     lam1, lam2 = _eigenvalues(eigenvalues)
     lim, n = _positive("lim", lim), _grid_size(n)
+    _check_axes(ax)
     A = form_matrix((lam1, lam2), phi)
     s = np.linspace(-lim, lim, n)
     X, Y = np.meshgrid(s, s)
@@ -180,6 +187,7 @@ def plot_surface(ax: Axes, eigenvalues: Sequence[float], phi: float, *, lim: flo
     """
     lam1, lam2 = _eigenvalues(eigenvalues)
     lim, n = _positive("lim", lim), _grid_size(n)
+    _check_axes(ax, "3d")
     A = form_matrix((lam1, lam2), phi)
     r, theta = np.meshgrid(np.linspace(0, lim, n), np.linspace(0, 2 * np.pi, 2 * n))
     X, Y = r * np.cos(theta), r * np.sin(theta)

@@ -26,6 +26,8 @@ from typing import Any
 import numpy as np
 import sympy as sp
 
+from . import validation
+
 __all__ = ["check", "Answer", "Verdict", "ANSWERS"]
 
 _x, _y = sp.symbols("x y", real=True)
@@ -49,6 +51,17 @@ class Answer:
     atol: float = 1e-9
     unordered: bool = False
     hint: str | None = None
+
+    def __post_init__(self) -> None:
+        if (self.value is None or isinstance(self.value, (str, bytes, dict))
+                or callable(self.value) and not isinstance(self.value, sp.Basic)):
+            raise validation.ArgumentTypeError(f"value must be a number, a sequence of numbers or a SymPy "
+                                               f"expression, got {validation.describe(self.value)}")
+        validation.real("rtol", self.rtol, low=0.0, low_open=False)
+        validation.real("atol", self.atol, low=0.0, low_open=False)
+        if not isinstance(self.unordered, bool):
+            raise validation.ArgumentTypeError(f"unordered must be True or False, got {self.unordered!r}")
+        validation.text("hint", self.hint, optional=True)
 
 
 ANSWERS: dict[str, Answer] = {

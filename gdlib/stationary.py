@@ -22,6 +22,11 @@ from . import validation
 from .calculus import classify
 from .functions import Function, StationaryPoint
 
+MAX_ITER = 10_000
+"""The most Newton steps one run may take (a converging run needs a handful)."""
+MAX_STARTS = 10_000
+"""The most starting points :func:`stationary_points` runs Newton's method from."""
+
 
 def newton_root(f: Function, x0: np.ndarray, tol: float = 1e-10,
                 max_iter: int = 50) -> np.ndarray | None:
@@ -39,7 +44,7 @@ def newton_root(f: Function, x0: np.ndarray, tol: float = 1e-10,
     if np.ndim(tol) != 0:
         raise ValueError(f"tol must be one positive number, got {tol!r}")
     tol = validation.hyper("tol", tol, low=0.0)
-    max_iter = validation.count("max_iter", max_iter)
+    max_iter = validation.count("max_iter", max_iter, high=MAX_ITER)
     with np.errstate(all="ignore"):
         for _ in range(max_iter + 1):
             g = f.grad(x)
@@ -69,9 +74,14 @@ def stationary_points(f: Function, starts: np.ndarray, tol: float = 1e-10,
     starts = validation.point("starts", starts)
     if starts.ndim != 2 or starts.shape[1] != f.n:
         raise ValueError(f"starts must have shape (k, {f.n}) for {f.name}, got shape {starts.shape}")
+    if len(starts) > MAX_STARTS:
+        raise ValueError(f"starts must hold at most {MAX_STARTS} points, got {len(starts)}")
     distinct = validation.hyper("distinct", distinct, low=0.0)
     if within is not None:
-        box = np.array(within, dtype=float) if np.ndim(within) == 2 else None
+        try:
+            box = np.array(within, dtype=float) if np.ndim(within) == 2 else None
+        except (TypeError, ValueError):  # strings, ragged pairs
+            box = None
         if box is None or box.shape != (f.n, 2) or not np.all(box[:, 0] < box[:, 1]):
             raise ValueError(f"within must hold one (low, high) pair with low < high for each of "
                              f"the {f.n} coordinates, got {within!r}")

@@ -114,3 +114,26 @@ def test_refuses_points_outside_the_domain():
         Composite(sp.log(u), x).evaluate([1.0, 0.0])
     with pytest.raises(ValueError, match=r"composite sqrt\(x - 2\) is not (real|finite)"):
         Composite(sp.sqrt(u), x - 2).evaluate([3.0, 1.0])
+
+
+def test_refusals_name_what_is_wrong():
+    a, b = sp.symbols("a b", real=True)
+    with pytest.raises(ValueError, match=r"\(it contains a, b\)$"):
+        Composite(u**2 + a + b, x)
+    with pytest.raises(ValueError, match=r"got f\(u\): f is an undefined sp.Function, which has no values$"):
+        Composite(sp.Function("f")(u), x)
+
+
+@pytest.mark.parametrize("inner", [x + sp.zoo, -sp.oo * x, sp.oo * x, x + sp.nan])
+def test_an_infinite_or_undefined_inner_is_refused(inner):
+    with pytest.raises(ValueError, match=r"^inner must be a real, finite expression"):
+        Composite(u**2, inner)
+
+
+def test_xs_may_be_integers_float32_and_up_to_max_points():
+    c = Composite(u**2, x + 1)
+    assert c.evaluate([0, 1])["composite"].tolist() == [1.0, 4.0]
+    assert c.evaluate(np.array([0.0, 1.0], dtype=np.float32))["derivative"].tolist() == [2.0, 4.0]
+    assert c.evaluate(np.zeros(MAX_POINTS))["composite"].shape == (MAX_POINTS,)
+    with pytest.raises(ValueError, match=r"^xs must be a 1-D array of real numbers, got \[\[1\.0\], \[1\.0, 2\.0\]\]"):
+        c.evaluate([[1.0], [1.0, 2.0]])

@@ -104,3 +104,15 @@ def test_loglog_slope_of_real_differences_is_1_forward_and_2_central():
 def test_loglog_slope_with_a_range_refuses_bad_input_by_name(args, message):
     with pytest.raises((ValueError, TypeError), match=message):
         loglog_slope(*args)
+
+
+def test_max_points_are_accepted():
+    h = np.geomspace(1e-3, 1.0, MAX_POINTS)
+    assert abs(loglog_slope(h, h**2) - 2.0) < 1e-9
+
+
+@pytest.mark.parametrize("h_range", [(0.01, "0.1"), (True, 2.0), (0, 0.1), (0.1, 0.1), (0.01, np.inf)])
+def test_h_range_must_be_two_numbers_with_zero_below_low_below_high_below_infinity(h_range):
+    h = np.geomspace(1e-3, 1.0, 7)
+    with pytest.raises(ValueError, match=r"^h_range must be two numbers 0 < low < high"):
+        loglog_slope(h, h**2, h_range)

@@ -55,3 +55,32 @@ def test_a_slow_solver_is_stopped_and_the_timer_is_cleared():
 def test_bad_input_is_refused_by_name(call, error, message):
     with pytest.raises(error, match=message):
         call()
+
+
+def test_an_attempt_says_which_solver_and_what_it_said():
+    from gdlib.exact import MAX_SECONDS, Attempt
+    a = sp.Symbol("a", real=True)
+    attempt = solve_with_limit("solve", [a - 1], (a,), seconds=MAX_SECONDS)  # the limit itself is allowed
+    assert (attempt.solver, attempt.status, attempt.result) == ("solve", "solved", {a: 1})
+    assert str(attempt) == "sympy.solve: solved: {a: 1}"
+    assert str(Attempt("nonlinsolve", "gave up", message="NotImplementedError: no")) == \
+        "sympy.nonlinsolve: gave up: NotImplementedError: no"
+    assert str(Attempt("solve", "timed out", result=None, message="no answer")) == "sympy.solve: timed out: no answer"
+    assert str(Attempt("solve", "condition set", result=3)) == "sympy.solve: condition set: 3"
+
+
+def test_outside_the_main_thread_the_solver_runs_without_a_limit():
+    import threading
+    a = sp.Symbol("a", real=True)
+    out = []
+    thread = threading.Thread(target=lambda: out.append(solve_with_limit("solve", [a - 2], (a,))))
+    thread.start()
+    thread.join()
+    assert out and out[0].status == "solved" and out[0].result == {a: 2}
+
+
+def test_look_alike_symbols_are_named():
+    a_real, a_plain = sp.Symbol("a", real=True), sp.Symbol("a")
+    with pytest.raises(ValueError, match=r"^the equations use symbols that only look like those in symbols: "
+                                         r"a \(no assumptions\) is not the symbol a \(real\) of symbols\. Make every symbol once"):
+        solve_with_limit("solve", [a_plain - 1], (a_real,))

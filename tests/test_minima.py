@@ -74,3 +74,36 @@ def test_the_report_reads_like_the_definition():
 def test_bad_input_is_refused_by_name(call, error, message):
     with pytest.raises(error, match=message):
         call()
+
+
+def test_an_exact_minimum_on_the_grid_passes_and_is_its_own_lowest():
+    from gdlib.functions import bowl
+    check = neighbourhood_check(bowl, [-0.0, -0.0], 0.5)  # the origin is a grid point: a tie with itself
+    assert check.passes and check.lowest == (0.0, 0.0)
+    assert str(check.x_star) == "(0.0, 0.0)" and str(check.lowest) == "(0.0, 0.0)"  # no -0.0
+    assert str(check).endswith("no point within delta of (0, 0) is lower: f = 0")
+
+
+def test_off_grid_centre_that_passes_reports_itself_as_lowest():
+    from gdlib.functions import bowl
+    check = neighbourhood_check(bowl, [0.0, 0.0], 0.5, samples=4)  # even: the centre is not on the grid
+    assert check.passes and check.lowest == (0.0, 0.0) and check.lowest_value == 0.0
+
+
+def test_the_lowest_sample_of_a_2d_check_lies_in_the_ball_with_its_own_value():
+    check = neighbourhood_check(saddle, [0.0, 0.0], 1.0, samples=21)
+    assert not check.passes
+    assert check.lowest in ((0.0, 1.0), (0.0, -1.0)) and check.lowest_value == -1.0
+    assert np.isclose(float(saddle.value(np.array(check.lowest))), check.lowest_value)
+    assert str(check) in ("delta = 1: f(0, 1) = -1 is lower than f(0, 0) = 0",
+                          "delta = 1: f(0, -1) = -1 is lower than f(0, 0) = 0")
+
+
+def test_samples_up_to_max_samples_are_accepted():
+    from gdlib.minima import MAX_SAMPLES
+    assert neighbourhood_check(three_minima, [0.0], 0.5, samples=MAX_SAMPLES).passes
+
+
+def test_the_grid_pairs_every_coordinate_with_every_other_around_an_off_origin_centre():
+    check = neighbourhood_check(saddle, [1.0, 3.0], 0.5, samples=21)  # x^2 - y^2: lowest towards small x, large y
+    assert not check.passes and check.lowest == (0.8, 3.45) and np.isclose(check.lowest_value, 0.8**2 - 3.45**2)

@@ -143,3 +143,66 @@ def test_contour_labels_name_the_levels():
     with pytest.raises(ValueError, match="labels must be True or False, got 'yes'"):
         plot_contours(ax, (2.0, -2.0), 0.0, labels="yes")
     plt.close(fig)
+
+
+def test_surface_is_q_over_the_whole_disc_in_the_books_style():
+    fig = plt.figure()
+    ax = fig.add_subplot(projection="3d")
+    plot_surface(ax, (1.0, -3.0), 0.3, lim=1.5, n=11)
+    (surf,) = ax.collections
+    top = 0.5 * 3.0 * 1.5**2  # half the largest |lambda| times lim^2
+    assert surf.norm.vmin == -top and surf.norm.vmax == top and surf.cmap.name == "viridis"
+    assert surf.get_alpha() == 0.85 and not surf.get_antialiased() and float(surf.get_linewidth()[0]) == 0.0
+    assert surf.get_array().size == (11 - 1) * (2 * 11 - 1)  # every grid cell: strides of 1
+    xs, ys, zs = surf._faces.reshape(-1, 3).T  # every corner of every face (private, but stable since 3.9)
+    r = np.hypot(xs, ys)
+    assert np.isclose(r.max(), 1.5) and r.min() < 1e-12
+    ring = r > 0.1
+    directions = np.round(np.stack([xs[ring], ys[ring]], axis=-1) / r[ring, None], 9) + 0.0
+    assert len(np.unique(directions, axis=0)) == 2 * 11 - 1  # 22 angles from 0 to 2 pi: the first is the last
+    assert np.allclose(zs, form_value(form_matrix((1.0, -3.0), 0.3), np.stack([xs, ys], axis=-1)))
+    for line, colour in zip(ax.get_lines(), PALETTE):
+        assert line.get_color() == colour and line.get_linewidth() == 2.5 and line.get_zorder() == 10
+    plt.close(fig)
+    flat = plt.figure().add_subplot(projection="3d")
+    plot_surface(flat, (0.0, 0.0), 0.0, lim=2.0, n=3)  # q = 0: a colour range of +-2e-12, not zero
+    assert flat.collections[0].norm.vmax == pytest.approx(0.5 * 1e-12 * 4)
+    first = plt.figure().add_subplot(projection="3d")
+    plot_surface(first, (-4.0, 1.0), 0.0, lim=1.0, n=3)  # the larger |lambda| first
+    assert first.collections[0].norm.vmax == 2.0
+    plt.close("all")
+
+
+def test_contours_in_the_books_style():
+    fig, ax = plt.subplots()
+    plot_contours(ax, (2.0, -1.0), 0.0, lim=2.0, labels=True)
+    (contours,) = ax.collections
+    assert np.allclose(contours.get_linewidths(), 0.9)
+    assert all(matplotlib.colors.to_rgb(c) == pytest.approx((0.4, 0.4, 0.4)) for c in contours.get_edgecolors())
+    labels = [t for t in ax.texts if t.get_text() in {"-3", "-1.5", "-0.5", "0.5", "1.5", "3"}]
+    assert labels and all(t.get_fontsize() == 8 for t in labels)
+    names = [t for t in ax.texts if t.get_text() in ("$e_1$", "$e_2$")]
+    for t, colour in zip(names, PALETTE):
+        assert (t.get_color(), t.get_fontsize(), t.get_fontweight()) == (colour, 13, "bold")
+        assert (t.get_ha(), t.get_va()) == ("center", "center")
+    arrows = [a for a in ax.texts if isinstance(a, Annotation)]
+    assert all(a.arrow_patch.get_linewidth() == 2.4 for a in arrows)
+    plt.close(fig)
+
+
+def test_grid_sizes_and_tolerances_at_their_bounds():
+    from gdlib.quadratic import MAX_GRID, shape
+    fig, ax = plt.subplots()
+    plot_contours(ax, (1.0, 2.0), 0.0, n=2)
+    plot_contours(ax, (1.0, 2.0), 0.0, n=MAX_GRID)
+    plt.close(fig)
+    assert shape((1e-12, 1.0)) == "valley"  # |lambda| = tol counts as 0
+    with pytest.raises(ValueError, match=r"^A must be symmetric"):
+        form_value([[1.0, 1.0], [1.0 + 1e-9, 1.0]], [1.0, 1.0])
+    with pytest.raises(ValueError, match=r"^A must be symmetric"):
+        form_value([[1e6, 1e6], [1e6 + 1.0, 1e6]], [1.0, 1.0])
+    with pytest.raises(ValueError, match=r"^v must be an array of finite real numbers, got nan among them"):
+        form_value(np.eye(2), [1.0, np.nan])
+    with pytest.raises(ValueError, match=r"^lim must be a positive finite number"):
+        plot_surface(plt.figure().add_subplot(projection="3d"), (1.0, 2.0), 0.0, lim=-1.0)
+    plt.close("all")

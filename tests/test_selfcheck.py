@@ -23,7 +23,8 @@ x = sp.Symbol("x", real=True)
 ])
 def test_right_answers_are_right(label, answer):
     verdict = check(label, answer)
-    assert verdict.right and bool(verdict) and repr(verdict).startswith("✔ right")
+    assert verdict.right is True and bool(verdict) and repr(verdict).startswith("✔ right")
+    assert isinstance(verdict.message, str) and verdict.message
 
 
 @pytest.mark.parametrize("label, answer, hint", [
@@ -47,7 +48,7 @@ def test_right_answers_are_right(label, answer):
 ])
 def test_wrong_answers_get_a_hint(label, answer, hint):
     verdict = check(label, answer)
-    assert not verdict.right and repr(verdict).startswith("✘ not yet")
+    assert verdict.right is False and repr(verdict).startswith("✘ not yet")
     assert hint in verdict.message
 
 
@@ -144,3 +145,26 @@ def test_a_stored_hint_replaces_the_guessed_slip():
     # the sign is still named first, and answers without a hint keep the guessed slip
     assert "wrong sign" in check("ex-deriv-float32", -5e-4).message
     assert "constant factor" in check("ex-tour-largest-eta", 0.3).message
+
+
+@pytest.mark.parametrize("label, answer, message", [
+    ("ex-taylor-slopes-at-pi", [1, 3, 3, 9, 9], "[1, 3, 3, 9, 9] is right in entries 0, 1, 2, not in 3, 4 (counting from 0)"),
+    ("ex-tour-second-step", [1.31, 2.5], "[1.31, 2.5] is right in entry 0, not in 1 (counting from 0)"),
+    ("ex-stationary-cubic", [2, -1], "[2, -1] has 1 of the 2 numbers right"),
+    ("ex-tour-derivative-cube", 3 * x**2 + 5, "3*x**2 + 5 is off by the constant 5: a constant's derivative is 0"),
+    ("ex-tour-derivative-cube", sp.Integer(3), "3 does not depend on x, but the answer does"),
+    ("ex-tour-largest-eta", 1.0, "is the decimal point in the right place?"),
+    ("ex-tour-largest-eta", 0.3, "is a constant factor missing or extra?"),
+])
+def test_hints_in_full(label, answer, message):
+    verdict = check(label, answer)
+    assert verdict.right is False and message in verdict.message, verdict.message
+
+
+@pytest.mark.parametrize("label, answer", [
+    ("ex-tour-second-step", sp.Matrix([1.31, 2.12])),      # a SymPy column
+    ("ex-tour-second-step", np.array([[1.31, 2.12]])),     # a row of a 2-D array
+    ("ex-stationary-cubic", [1, -1]),                      # a set: any order
+])
+def test_other_shapes_of_a_right_answer(label, answer):
+    assert check(label, answer).right is True

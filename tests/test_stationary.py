@@ -55,3 +55,19 @@ def test_newton_fails_cleanly_where_the_hessian_is_singular():
 def test_bad_input_is_refused_by_name(call, error, message):
     with pytest.raises(error, match=message):
         call()
+
+
+def test_max_iter_counts_newton_steps():
+    from gdlib.functions import saddle
+    assert newton_root(saddle, [0.0, 0.0], max_iter=0).tolist() == [0.0, 0.0]  # already a root: no step needed
+    assert newton_root(saddle, [0.3, -0.2], max_iter=0) is None                 # one step needed, none allowed
+    assert newton_root(saddle, [0.3, -0.2], max_iter=1).tolist() == [0.0, 0.0]  # a quadratic: one step
+
+
+def test_within_keeps_roots_on_its_edges_and_refuses_an_empty_box():
+    from gdlib.functions import saddle
+    (point,) = stationary_points(saddle, [[0.3, -0.2]], within=((0.0, 1.0), (-1.0, 0.0)))
+    assert point.x == (0.0, 0.0)
+    assert stationary_points(saddle, [[0.3, -0.2]], within=((0.0, 1.0), (-1.0, 0.0)))
+    with pytest.raises(ValueError, match=r"^within must hold one \(low, high\) pair with low < high"):
+        stationary_points(saddle, [[0.3, -0.2]], within=((1.0, 1.0), (-1.0, 1.0)))
