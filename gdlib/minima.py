@@ -64,14 +64,8 @@ def neighbourhood_check(f: Function, x_star: np.ndarray, delta: float,
     ``samples`` puts :math:`x^*` itself on the grid. Ties count as not lower (up to
     rounding, :math:`10^{-12}` relative), as the definition's :math:`\le` says.
     """
-    if not isinstance(f, Function):
-        raise TypeError(f"f must be a gdlib.functions.Function, got {f!r}")
-    centre = validation.point("x_star", x_star)
-    if centre.shape != (f.n,):
-        raise ValueError(f"x_star must have shape ({f.n},) for {f.name}, got shape {centre.shape}")
-    if np.ndim(delta) != 0:
-        raise ValueError(f"delta must be one positive number, got {delta!r}")
-    delta = validation.hyper("delta", delta, low=0.0)
+    centre = validation.function_point(f, "x_star", x_star)
+    delta = validation.positive_number("delta", delta)
     samples = validation.count("samples", samples)
     if samples < 3 or samples**f.n > MAX_SAMPLES:
         raise ValueError(f"samples must be at least 3 and samples**{f.n} at most {MAX_SAMPLES}, "

@@ -36,14 +36,8 @@ def newton_root(f: Function, x0: np.ndarray, tol: float = 1e-10,
     (grow past :math:`10^6`), or when ``max_iter`` steps do not bring
     :math:`\lVert\nabla f\rVert` below ``tol``.
     """
-    if not isinstance(f, Function):
-        raise TypeError(f"f must be a gdlib.functions.Function, got {f!r}")
-    x = validation.point("x0", x0)
-    if x.shape != (f.n,):
-        raise ValueError(f"x0 must have shape ({f.n},) for {f.name}, got shape {x.shape}")
-    if np.ndim(tol) != 0:
-        raise ValueError(f"tol must be one positive number, got {tol!r}")
-    tol = validation.hyper("tol", tol, low=0.0)
+    x = validation.function_point(f, "x0", x0)
+    tol = validation.positive_number("tol", tol)
     max_iter = validation.count("max_iter", max_iter, high=MAX_ITER)
     with np.errstate(all="ignore"):
         for _ in range(max_iter + 1):

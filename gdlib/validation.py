@@ -182,6 +182,25 @@ def point(name: str, value: object) -> np.ndarray:
     return arr
 
 
+def function_point(f: object, name: str, value: object) -> np.ndarray:
+    """Check that ``f`` is a :class:`gdlib.functions.Function` and ``value`` one point of its dimension."""
+    from .functions import Function  # functions imports this module
+
+    if not isinstance(f, Function):
+        raise TypeError(f"f must be a gdlib.functions.Function, got {f!r}")
+    x = point(name, value)
+    if x.shape != (f.n,):
+        raise ValueError(f"{name} must have shape ({f.n},) for {f.name}, got shape {x.shape}")
+    return x
+
+
+def positive_number(name: str, value: object) -> float:
+    """Check one positive finite number (a tolerance, a radius): not an array of them."""
+    if np.ndim(value) != 0:
+        raise ValueError(f"{name} must be one positive number, got {value!r}")
+    return hyper(name, value, low=0.0)
+
+
 def points(name: str, value: object, n: int) -> np.ndarray:
     """Check points of shape ``(..., n)`` (a grid, a batch or one point): real numbers, last axis ``n``."""
     arr = _numeric_array(name, value, "an array of real numbers")
