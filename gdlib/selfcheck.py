@@ -99,6 +99,10 @@ ANSWERS: dict[str, Answer] = {
     "ex-problem-cubic": Answer(1),
     "ex-problem-delta": Answer(1.56196, atol=6e-3),
     "ex-problem-eta": Answer(2 / 1300.592, rtol=3e-2),
+    # Where gradient descent gets stuck, getting_stuck.ipynb
+    "ex-stuck-escape": Answer(35),
+    "ex-stuck-restarts": Answer(9),
+    "ex-stuck-eta-c": Answer(sp.Rational(16, 315), atol=5e-4),
 }
 
 

@@ -667,3 +667,25 @@ add("Answer atol nan", lambda: Answer(1.0, atol=nan), V, r"^atol must be finite"
 add("Answer unordered str", lambda: Answer([1, 2], unordered="yes"), T, r"^unordered must be True or False")
 add("Answer hint number", lambda: Answer(1.0, hint=3), T, r"^hint must be a string or None")
 add("Answer value str", lambda: Answer("3*x**2"), T, r"^value must be a number, a sequence of numbers or a SymPy expression")
+
+# --- basins: where gradient descent ends up ------------------------------------------------------
+from gdlib.basins import at_least_one, basins, escape_time, groups_with_success  # noqa: E402
+
+VALLEYS = {"A": [-2.0], "B": [0.0], "C": [2.5]}
+add("basins f=str", lambda: basins("three_minima", [[0.0]], VALLEYS, eta=0.1), T, r"^f must be a gdlib.functions.Function")
+add("basins starts wrong n", lambda: basins(F.three_minima, [[0.0, 1.0]], VALLEYS, eta=0.1), V, r"^starts must have shape \(B, 1\)")
+add("basins starts nan", lambda: basins(F.three_minima, [[nan]], VALLEYS, eta=0.1), V, r"^starts must be finite")
+add("basins starts huge", lambda: basins(F.three_minima, np.zeros((10**6, 1)), VALLEYS, eta=0.1), V, r"^starts must hold at most")
+add("basins minima list", lambda: basins(F.three_minima, [[0.0]], [[0.0]], eta=0.1), T, r"^minima must be a non-empty dict")
+add("basins minima wrong n", lambda: basins(F.three_minima, [[0.0]], {"A": [0.0, 1.0]}, eta=0.1), V, r"^minima must have shape")
+add("basins minima reserved name", lambda: basins(F.three_minima, [[0.0]], {"elsewhere": [0.0]}, eta=0.1), V, r"^a name in minima must not be")
+add("basins eta negative", lambda: basins(F.three_minima, [[0.0]], VALLEYS, eta=-0.1), V, r"^eta must be in")
+add("basins radius zero", lambda: basins(F.three_minima, [[0.0]], VALLEYS, eta=0.1, radius=0.0), V, r"^radius must be in")
+add("escape_time saddle wrong n", lambda: escape_time(F.saddle, [[0.0, 1e-3]], saddle=[0.0], radius=1.0, eta=0.1), V, r"^saddle must have shape")
+add("escape_time radius negative", lambda: escape_time(F.saddle, [[0.0, 1e-3]], saddle=[0.0, 0.0], radius=-1.0, eta=0.1), V, r"^radius must be in")
+add("escape_time eta array", lambda: escape_time(F.saddle, [[0.0, 1e-3]], saddle=[0.0, 0.0], radius=1.0, eta=[0.1, 0.2]), V, r"^eta must be one positive number")
+add("escape_time steps negative", lambda: escape_time(F.saddle, [[0.0, 1e-3]], saddle=[0.0, 0.0], radius=1.0, eta=0.1, steps=-1), V, r"^steps must be a whole number")
+add("at_least_one p > 1", lambda: at_least_one(1.5, 2), V, r"^p must be in \[0, 1\]")
+add("at_least_one k = 0", lambda: at_least_one(0.5, 0), V, r"^k must be a whole number >= 1")
+add("groups_with_success ints", lambda: groups_with_success([1, 0, 1], 1), T, r"^successes must be a non-empty 1-D array")
+add("groups_with_success length", lambda: groups_with_success([True, False, True], 2), V, r"^the length of successes")
