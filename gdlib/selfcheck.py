@@ -78,6 +78,10 @@ ANSWERS: dict[str, Answer] = {
     "ex-stationary-cubic": Answer([-1, 1], unordered=True),
     "ex-stationary-eigenvalues": Answer([-1, 5], unordered=True),
     "ex-stationary-quartic": Answer(-2),
+    # Linear regression by gradient descent, linear_regression.ipynb
+    "ex-linreg-one-sample": Answer([1.0, 0.5]),
+    "ex-linreg-alpha-limit": Answer(0.4987, atol=2e-3),  # 4 / lambda_max = 4 / 8.0211
+    "ex-linreg-centred": Answer(47.785, atol=0.05),  # 1 / var(x) for heights_weights(20, seed=0)
     # Taylor expansion, taylor_expansion.ipynb
     "ex-taylor-cube": Answer(1 + 3 * _dx + 3 * _dx**2),
     "ex-taylor-slopes-at-pi": Answer([1, 3, 3, 5, 5], atol=0.15),  # measured slopes

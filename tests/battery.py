@@ -18,7 +18,9 @@ from gdlib import GD, AdaDelta, AdaGrad, Adam, Momentum, Nesterov, RMSProp, desc
 from gdlib import functions as F
 from gdlib import plot
 from gdlib.calculus import classify, gradient, hessian, taylor, taylor_nd
+from gdlib.datasets import heights_weights
 from gdlib.models import LinearRegression, SigmoidNeuron, minibatches, sigmoid
+from gdlib.scaling import condition_number, line_in_original_units, mse_hessian, standardise
 from gdlib.schedules import Constant, Exponential, InverseTime, Step
 from gdlib.selfcheck import check
 from gdlib.widgets import Param, interactive
@@ -333,6 +335,27 @@ add("minibatches rng int", lambda: minibatches(10, 2, 42), T, r"^rng must be a n
 add("minibatches rng RandomState", lambda: minibatches(10, 2, np.random.RandomState(0)), T, r"^rng must be a numpy.random.Generator")
 add("stochastic_grad batch_size 0", lambda: MODEL.stochastic_grad(0, rng()), V, r"^batch_size must be None or a whole number from 1 to 3, got 0")
 add("stochastic_grad rng None", lambda: MODEL.stochastic_grad(2, None), T, r"^rng must be a numpy.random.Generator")
+
+# --- datasets and scaling (the linear-regression chapter) -----------------------------------------
+add("heights_weights n 1", lambda: heights_weights(1), V, r"^n must be a whole number >= 2, got 1")
+add("heights_weights n huge", lambda: heights_weights(10**9), V, r"^n must be a whole number from 2 to 100000, got 1000000000")
+add("heights_weights n float", lambda: heights_weights(20.0), T, r"^n must be a whole number >= 2, got 20.0")
+add("heights_weights seed negative", lambda: heights_weights(20, seed=-5), V, r"^seed must be a whole number >= 0, got -5")
+add("heights_weights seed str", lambda: heights_weights(20, seed="0"), T, r"^seed must be a whole number >= 0, got '0'")
+add("standardise constant", lambda: standardise([2.0, 2.0]), V, r"^x must not be constant")
+add("standardise one value", lambda: standardise([2.0]), V, r"^x must be a 1-D array of at least 2 numbers, got shape \(1,\)")
+add("standardise str", lambda: standardise("abc"), T, r"^x must be a 1-D array of real numbers")
+add("standardise inf", lambda: standardise([1.0, inf]), V, r"^x must be finite")
+add("standardise complex", lambda: standardise([1.0, 1j]), T, r"^x must be real")
+add("mse_hessian 2-D", lambda: mse_hessian([[1.0, 2.0], [3.0, 4.0]]), V, r"^x must be a 1-D array of at least 2 numbers, got shape \(2, 2\)")
+add("mse_hessian nan", lambda: mse_hessian([1.0, nan]), V, r"^x must be finite")
+add("condition_number not square", lambda: condition_number(np.ones((2, 3))), V, r"^H must be a square matrix, got shape \(2, 3\)")
+add("condition_number not symmetric", lambda: condition_number([[1.0, 1.0], [0.0, 1.0]]), V, r"^H must be symmetric")
+add("condition_number singular", lambda: condition_number([[1.0, 1.0], [1.0, 1.0]]), V, r"^H must be positive definite")
+add("condition_number str", lambda: condition_number("H"), T, r"^H must be a square matrix of real numbers")
+add("line_in_original_units theta long", lambda: line_in_original_units([1.0, 2.0, 3.0], 0.0, 1.0), V, r"^theta_z must have shape \(\.\.\., 2\)")
+add("line_in_original_units std negative", lambda: line_in_original_units([1.0, 2.0], 0.0, -1.0), V, r"^std must be in \(0, inf\), got -1.0")
+add("line_in_original_units mean complex", lambda: line_in_original_units([1.0, 2.0], 1j, 1.0), T, r"^mean must be a real number, got complex value 1j")
 add("sigmoid str", lambda: sigmoid("a"), T, r"^z must be an array of real numbers")
 add("sigmoid complex", lambda: sigmoid(1j), T, r"^z must be real, got complex value 1j")
 

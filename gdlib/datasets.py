@@ -1,0 +1,48 @@
+r"""Synthetic data sets for the book's models, reproducible from a seed.
+
+:func:`heights_weights` draws the students of the linear-regression chapter: heights
+in metres, spread evenly over a range, and weights in kilograms that lie near a
+straight line,
+
+.. math::
+    x_i \sim \mathcal U(1.50, 1.95), \qquad
+    y_i = m_{\text{true}}\, x_i + b_{\text{true}} + \varepsilon_i, \qquad
+    \varepsilon_i \sim \mathcal N(0, \sigma^2),
+
+with :math:`m_{\text{true}} = 90` kg/m, :math:`b_{\text{true}} = -85` kg and
+:math:`\sigma = 5` kg. The same ``seed`` always gives the same data.
+
+>>> x, y = heights_weights(n=3, seed=0)
+>>> x.round(3).tolist(), y.round(1).tolist()
+([1.787, 1.621, 1.518], [76.3, 58.2, 53.5])
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from . import validation
+
+TRUE_SLOPE = 90.0
+"""Kilograms per metre: the slope of the line the weights scatter around."""
+TRUE_INTERCEPT = -85.0
+"""Kilograms: the intercept of that line."""
+NOISE = 5.0
+"""Kilograms: the standard deviation of each weight around the line."""
+HEIGHT_RANGE = (1.50, 1.95)
+"""Metres: heights are spread evenly over this range."""
+MAX_SAMPLES = 100_000
+
+
+def heights_weights(n: int = 20, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    r"""``n`` students' heights :math:`x_i` (m) and weights :math:`y_i` (kg), drawn with ``numpy.random.default_rng(seed)``.
+
+    The heights are drawn first, then the noise, so that a larger ``n`` changes every
+    weight but a given ``(n, seed)`` always gives the same arrays.
+    """
+    n = validation.count("n", n, low=2, high=MAX_SAMPLES)
+    seed = validation.count("seed", seed, low=0)
+    rng = np.random.default_rng(seed)
+    x = rng.uniform(*HEIGHT_RANGE, size=n)
+    y = TRUE_SLOPE * x + TRUE_INTERCEPT + rng.normal(0.0, NOISE, size=n)
+    return x, y
