@@ -667,3 +667,35 @@ add("Answer atol nan", lambda: Answer(1.0, atol=nan), V, r"^atol must be finite"
 add("Answer unordered str", lambda: Answer([1, 2], unordered="yes"), T, r"^unordered must be True or False")
 add("Answer hint number", lambda: Answer(1.0, hint=3), T, r"^hint must be a string or None")
 add("Answer value str", lambda: Answer("3*x**2"), T, r"^value must be a number, a sequence of numbers or a SymPy expression")
+
+# --- plateau: the time to escape a plateau ------------------------------------------------------
+from gdlib.plateau import escape_epochs, first_below  # noqa: E402
+
+
+def esc(**kwargs):
+    """escape_epochs(NEURON, [[-2, -2]], 1.0, epochs=10, threshold=0.05) with some arguments replaced."""
+    args = dict(model=NEURON, starts=[[-2.0, -2.0]], etas=1.0, epochs=10, threshold=0.05) | kwargs
+    return lambda: escape_epochs(**args)
+
+
+add("first_below losses empty", lambda: first_below([], 0.1), V, r"^losses must have one row per epoch")
+add("first_below losses scalar", lambda: first_below(0.3, 0.1), V, r"^losses must have one row per epoch.*got shape \(\)")
+add("first_below losses str", lambda: first_below("loss", 0.1), T, r"^losses must be an array of losses")
+add("first_below losses complex", lambda: first_below([0.3j], 0.1), T, r"^losses must be real")
+add("first_below threshold nan", lambda: first_below([0.3], nan), V, r"^threshold must be finite, got nan")
+add("first_below threshold list", lambda: first_below([0.3], [0.1]), T, r"^threshold must be one real number")
+add("escape_epochs model str", esc(model="neuron"), T, r"^model must be a gdlib.models model such as SigmoidNeuron")
+add("escape_epochs model function", esc(model=F.bowl), T, r"^model must be a gdlib.models model")
+add("escape_epochs starts one point", esc(starts=[-2.0, -2.0]), V, r"^starts must be a list of starting points \(w, b\), shape \(S, 2\), got shape \(2,\)")
+add("escape_epochs starts three numbers", esc(starts=[[1.0, 2.0, 3.0]]), V, r"^starts must have shape \(\.\.\., 2\)")
+add("escape_epochs starts nan", esc(starts=[[nan, 0.0]]), V, r"^starts must be finite")
+add("escape_epochs starts complex", esc(starts=[[1j, 0.0]]), T, r"^starts must be real")
+add("escape_epochs etas zero", esc(etas=0.0), V, r"^etas must be in \(0, inf\), got 0.0")
+add("escape_epochs etas negative element", esc(etas=[1.0, -0.5]), V, r"^etas must be in \(0, inf\), got -0.5 \(element 1\)")
+add("escape_epochs etas str", esc(etas="fast"), T, r"^etas must be a real number")
+add("escape_epochs epochs 0", esc(epochs=0), V, r"^epochs must be a whole number >= 1, got 0")
+add("escape_epochs epochs float", esc(epochs=10.0), T, r"^epochs must be a whole number >= 1, got 10.0")
+add("escape_epochs epochs huge", esc(starts=np.zeros((2000, 2)), epochs=10**6), V, r"exceeds descend's budget")
+add("escape_epochs threshold 0", esc(threshold=0.0), V, r"^threshold must be in \(0, inf\), got 0.0")
+add("escape_epochs threshold inf", esc(threshold=inf), V, r"^threshold must be")
+add("escape_epochs threshold array", esc(threshold=[0.1, 0.2]), V, r"^threshold must be one positive number")
