@@ -74,6 +74,10 @@ ANSWERS: dict[str, Answer] = {
     "ex-chain-sigmoid-slope": Answer(sp.Rational(3, 16), atol=5e-4),
     "ex-chain-neuron-gradient": Answer([-0.2125, -0.025], atol=5e-4),
     "ex-chain-quotient": Answer((_x**2 + 2 * _x) / (_x + 1) ** 2),
+    # A sigmoid neuron, sigmoid_neuron.ipynb
+    "ex-neuron-upper-shelf": Answer(0.325, atol=5e-4),
+    "ex-neuron-exact-fit": Answer([float(np.log(3)), 0.0], atol=5e-3),
+    "ex-neuron-escape-eta": Answer(90, atol=0.5),
     # Stationary points and the Hessian, stationary_points.ipynb
     "ex-stationary-cubic": Answer([-1, 1], unordered=True),
     "ex-stationary-eigenvalues": Answer([-1, 5], unordered=True),

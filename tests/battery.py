@@ -712,3 +712,35 @@ add("at_least_one p > 1", lambda: at_least_one(1.5, 2), V, r"^p must be in \[0, 
 add("at_least_one k = 0", lambda: at_least_one(0.5, 0), V, r"^k must be a whole number >= 1")
 add("groups_with_success ints", lambda: groups_with_success([1, 0, 1], 1), T, r"^successes must be a non-empty 1-D array")
 add("groups_with_success length", lambda: groups_with_success([True, False, True], 2), V, r"^the length of successes")
+
+# --- plateau: the time to escape a plateau ------------------------------------------------------
+from gdlib.plateau import escape_epochs, first_below  # noqa: E402
+
+
+def esc(**kwargs):
+    """escape_epochs(NEURON, [[-2, -2]], 1.0, epochs=10, threshold=0.05) with some arguments replaced."""
+    args = dict(model=NEURON, starts=[[-2.0, -2.0]], etas=1.0, epochs=10, threshold=0.05) | kwargs
+    return lambda: escape_epochs(**args)
+
+
+add("first_below losses empty", lambda: first_below([], 0.1), V, r"^losses must have one row per epoch")
+add("first_below losses scalar", lambda: first_below(0.3, 0.1), V, r"^losses must have one row per epoch.*got shape \(\)")
+add("first_below losses str", lambda: first_below("loss", 0.1), T, r"^losses must be an array of losses")
+add("first_below losses complex", lambda: first_below([0.3j], 0.1), T, r"^losses must be real")
+add("first_below threshold nan", lambda: first_below([0.3], nan), V, r"^threshold must be finite, got nan")
+add("first_below threshold list", lambda: first_below([0.3], [0.1]), T, r"^threshold must be one real number")
+add("escape_epochs model str", esc(model="neuron"), T, r"^model must be a gdlib.models model such as SigmoidNeuron")
+add("escape_epochs model function", esc(model=F.bowl), T, r"^model must be a gdlib.models model")
+add("escape_epochs starts one point", esc(starts=[-2.0, -2.0]), V, r"^starts must be a list of starting points \(w, b\), shape \(S, 2\), got shape \(2,\)")
+add("escape_epochs starts three numbers", esc(starts=[[1.0, 2.0, 3.0]]), V, r"^starts must have shape \(\.\.\., 2\)")
+add("escape_epochs starts nan", esc(starts=[[nan, 0.0]]), V, r"^starts must be finite")
+add("escape_epochs starts complex", esc(starts=[[1j, 0.0]]), T, r"^starts must be real")
+add("escape_epochs etas zero", esc(etas=0.0), V, r"^etas must be in \(0, inf\), got 0.0")
+add("escape_epochs etas negative element", esc(etas=[1.0, -0.5]), V, r"^etas must be in \(0, inf\), got -0.5 \(element 1\)")
+add("escape_epochs etas str", esc(etas="fast"), T, r"^etas must be a real number")
+add("escape_epochs epochs 0", esc(epochs=0), V, r"^epochs must be a whole number >= 1, got 0")
+add("escape_epochs epochs float", esc(epochs=10.0), T, r"^epochs must be a whole number >= 1, got 10.0")
+add("escape_epochs epochs huge", esc(starts=np.zeros((2000, 2)), epochs=10**6), V, r"exceeds descend's budget")
+add("escape_epochs threshold 0", esc(threshold=0.0), V, r"^threshold must be in \(0, inf\), got 0.0")
+add("escape_epochs threshold inf", esc(threshold=inf), V, r"^threshold must be")
+add("escape_epochs threshold array", esc(threshold=[0.1, 0.2]), V, r"^threshold must be one positive number")

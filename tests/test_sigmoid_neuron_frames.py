@@ -1,0 +1,89 @@
+"""The numbers the interactives of book/sigmoid_neuron.ipynb show, against an independent loop.
+
+nbval compares only ``Interactive(...; N frames)`` for an interactive cell, so the titles
+and legends of its frames are checked here: the chapter's code runs with ``interactive``
+replaced by :func:`gdlib.widgets.frame_texts`, and every number is recomputed with the
+article's loop written out in plain Python.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+import pytest
+
+from gdlib import widgets
+
+CHAPTER = Path(__file__).resolve().parent.parent / "book" / "sigmoid_neuron.ipynb"
+NUMBER = r"-?\d+(?:\.\d+)?(?:e[-+]?\d+)?"
+X, Y = (0.5, 2.5), (0.2, 0.9)
+
+
+def article_loop(w, b, eta, epochs):
+    """[(w_t, b_t, loss_t, dL/dw, dL/db)] for t = 0..epochs, by the formulas, with floats."""
+    out = []
+    for _ in range(epochs + 1):
+        f = [1 / (1 + math.exp(-(w * x + b))) for x in X]
+        loss = sum(0.5 * (fi - yi) ** 2 for fi, yi in zip(f, Y))
+        shared = [(fi - yi) * fi * (1 - fi) for fi, yi in zip(f, Y)]
+        gw, gb = shared[0] * X[0] + shared[1] * X[1], shared[0] + shared[1]
+        out.append((w, b, loss, gw, gb))
+        w, b = w - eta * gw, b - eta * gb
+    return out
+
+
+@pytest.fixture(scope="module")
+def frames():
+    cells = [c for c in json.loads(CHAPTER.read_text())["cells"] if c["cell_type"] == "code"]
+    shown = {}
+
+    def record(frame, params, *, setup=None, figsize=(5.6, 3.5), ncols=1, play=None):
+        shown[frame.__name__] = (params, widgets.frame_texts(frame, params, setup=setup, figsize=figsize, ncols=ncols))
+
+    namespace: dict = {}
+    for cell in cells:
+        source = "".join(cell["source"])
+        if source.startswith("fig, ax = plt.subplots") or source.startswith("check("):
+            continue  # static figures and the self-check demo
+        namespace["interactive"] = record
+        exec(compile(source, str(CHAPTER), "exec"), namespace)
+    plt.close("all")
+    return shown
+
+
+def test_the_chapter_has_two_interactives(frames):
+    assert sorted(frames) == ["escape_frame", "replay_frame"]
+
+
+def test_replay_frames_show_the_update_and_the_loss_of_the_articles_run(frames):
+    params, texts = frames["replay_frame"]
+    loop = article_loop(-2.0, -2.0, 1.0, 1000)
+    for (i,), (left, right) in texts.items():
+        t = list(params["t"].values)[i]
+        w, b, loss, gw, gb = loop[t]
+        step = [float(v) for v in re.search(rf"= \(({NUMBER}), ({NUMBER})\)\$?$", left[0]).groups()]
+        assert left[0].startswith(f"epoch {t}: ")
+        assert step == pytest.approx([-gw, -gb], abs=6e-5)
+        shown_loss, sw, sb = (float(v) for v in re.search(
+            rf"loss ({NUMBER}) at \$\(w, b\) = \(({NUMBER}), ({NUMBER})\)\$", right[0]).groups())
+        assert shown_loss == pytest.approx(loss, rel=6e-3)
+        assert [sw, sb] == pytest.approx([w, b], abs=6e-3)
+
+
+def test_escape_frames_mark_the_first_epoch_below_the_threshold(frames):
+    params, texts = frames["escape_frame"]
+    starts, etas = list(params["start"].values), list(params["eta"].values)
+    for (i, j), (left, right) in texts.items():
+        loop = article_loop(*starts[i], etas[j], 4000)
+        escape = next((t for t, row in enumerate(loop) if row[2] < 0.05), None)
+        if escape is None:
+            assert right[0] == "not below 0.05 within 4000 epochs"
+        else:
+            assert right[0] == f"below 0.05 at epoch {escape}"
+            assert right[-1] == f"$T_{{\\mathrm{{escape}}}} = {escape}$"
+        end = [float(v) for v in re.search(rf"\(w, b\) = \(({NUMBER}), ({NUMBER})\)", left[0]).groups()]
+        assert end == pytest.approx(loop[-1][:2], abs=6e-3)
