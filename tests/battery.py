@@ -676,7 +676,7 @@ add("change_along theta wrong length", lambda: change_along(F.bowl, [1.0], [1.0,
 add("change_along theta nan", lambda: change_along(F.bowl, [nan, 1.0], [1.0, 0.0], 0.1), V, r"^theta must be finite")
 add("change_along u wrong length", lambda: change_along(F.bowl, [1.0, 2.0], [1.0, 0.0, 0.0], 0.1), V, r"^u must have shape \(2,\)")
 add("change_along u inf", lambda: change_along(F.bowl, [1.0, 2.0], [inf, 0.0], 0.1), V, r"^u must be finite")
-add("change_along u complex", lambda: change_along(F.bowl, [1.0, 2.0], [1j, 0.0], 0.1), V, r"^u must be real")
+add("change_along u complex", lambda: change_along(F.bowl, [1.0, 2.0], [1j, 0.0], 0.1), T, r"^u must be real")
 add("change_along u str", lambda: change_along(F.bowl, [1.0, 2.0], "east", 0.1), T, r"^u must be")
 add("change_along eta negative", lambda: change_along(F.bowl, [1.0, 2.0], [1.0, 0.0], -0.1), V, r"^eta must be in \(0, inf\)")
 add("change_along eta 2-D", lambda: change_along(F.bowl, [1.0, 2.0], [1.0, 0.0], [[0.1]]), V, r"^eta must be a number or a 1-D array")
