@@ -99,6 +99,11 @@ ANSWERS: dict[str, Answer] = {
     "ex-problem-cubic": Answer(1),
     "ex-problem-delta": Answer(1.56196, atol=6e-3),
     "ex-problem-eta": Answer(2 / 1300.592, rtol=3e-2),
+    # Why the negative gradient, negative_gradient.ipynb
+    "ex-negative-predicted-change": Answer(-0.04, atol=1e-4),
+    "ex-negative-remainder-across": Answer(2, atol=0.1),  # a measured slope
+    "ex-negative-escape-steps": Answer(float(np.log(100) / np.log(1.1)), atol=1.5,
+                                       hint="count the steps k with 1.1**k = 100"),
 }
 
 
