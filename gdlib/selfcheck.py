@@ -111,6 +111,11 @@ ANSWERS: dict[str, Answer] = {
     "ex-stuck-escape": Answer(35),
     "ex-stuck-restarts": Answer(9),
     "ex-stuck-eta-c": Answer(sp.Rational(16, 315), atol=5e-4),
+    # Why the negative gradient, negative_gradient.ipynb
+    "ex-negative-predicted-change": Answer(-0.04, atol=1e-4),
+    "ex-negative-remainder-across": Answer(2, atol=0.1),  # a measured slope
+    "ex-negative-escape-steps": Answer(float(np.log(100) / np.log(1.1)), atol=1.5,
+                                       hint="count the steps k with 1.1**k = 100"),
 }
 
 

@@ -744,3 +744,23 @@ add("escape_epochs epochs huge", esc(starts=np.zeros((2000, 2)), epochs=10**6), 
 add("escape_epochs threshold 0", esc(threshold=0.0), V, r"^threshold must be in \(0, inf\), got 0.0")
 add("escape_epochs threshold inf", esc(threshold=inf), V, r"^threshold must be")
 add("escape_epochs threshold array", esc(threshold=[0.1, 0.2]), V, r"^threshold must be one positive number")
+
+# --- gdlib.direction: a step along a direction (the chapter on the negative gradient) ---
+from gdlib.direction import change_along, direction_at_angle  # noqa: E402
+
+add("change_along f=lambda", lambda: change_along(lambda p: p @ p, [1.0, 2.0], [1.0, 0.0], 0.1), T, r"^f must be a gdlib.functions.Function")
+add("change_along theta wrong length", lambda: change_along(F.bowl, [1.0], [1.0, 0.0], 0.1), V, r"^theta must have shape \(2,\)")
+add("change_along theta nan", lambda: change_along(F.bowl, [nan, 1.0], [1.0, 0.0], 0.1), V, r"^theta must be finite")
+add("change_along u wrong length", lambda: change_along(F.bowl, [1.0, 2.0], [1.0, 0.0, 0.0], 0.1), V, r"^u must have shape \(2,\)")
+add("change_along u inf", lambda: change_along(F.bowl, [1.0, 2.0], [inf, 0.0], 0.1), V, r"^u must be finite")
+add("change_along u complex", lambda: change_along(F.bowl, [1.0, 2.0], [1j, 0.0], 0.1), T, r"^u must be real")
+add("change_along u str", lambda: change_along(F.bowl, [1.0, 2.0], "east", 0.1), T, r"^u must be")
+add("change_along eta negative", lambda: change_along(F.bowl, [1.0, 2.0], [1.0, 0.0], -0.1), V, r"^eta must be in \(0, inf\)")
+add("change_along eta 2-D", lambda: change_along(F.bowl, [1.0, 2.0], [1.0, 0.0], [[0.1]]), V, r"^eta must be a number or a 1-D array")
+add("change_along eta huge array", lambda: change_along(F.bowl, [1.0, 2.0], [1.0, 0.0], np.full(100_001, 0.1)), V, r"^eta must hold at most")
+add("change_along eta str", lambda: change_along(F.bowl, [1.0, 2.0], [1.0, 0.0], "0.1"), T, r"^eta must be a real number")
+add("direction_at_angle g zero", lambda: direction_at_angle([0.0, 0.0], 30), V, r"^g must not be the zero vector")
+add("direction_at_angle g 3-D", lambda: direction_at_angle([1.0, 2.0, 3.0], 30), V, r"^g must have shape \(2,\)")
+add("direction_at_angle beta nan", lambda: direction_at_angle([1.0, 2.0], nan), V, r"^beta must be finite")
+add("direction_at_angle beta str", lambda: direction_at_angle([1.0, 2.0], "90"), T, r"^beta must be a real number")
+add("direction_at_angle beta list", lambda: direction_at_angle([1.0, 2.0], [90, 180]), T, r"^beta must be one real number")
