@@ -99,6 +99,10 @@ ANSWERS: dict[str, Answer] = {
     "ex-problem-cubic": Answer(1),
     "ex-problem-delta": Answer(1.56196, atol=6e-3),
     "ex-problem-eta": Answer(2 / 1300.592, rtol=3e-2),
+    # The learning rate, learning_rate.ipynb
+    "ex-lr-regimes": Answer([sp.Rational(1, 6), sp.Rational(1, 3)], atol=1e-3),
+    "ex-lr-best-eta": Answer([sp.Rational(1, 10), sp.Rational(4, 5)], atol=1e-3),
+    "ex-lr-armijo": Answer(sp.Rational(1, 4), atol=1e-3),
 }
 
 
