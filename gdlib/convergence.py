@@ -17,7 +17,7 @@ import numbers
 
 import numpy as np
 
-__all__ = ["loglog_slope", "MAX_POINTS"]
+__all__ = ["loglog_slope", "contraction_rate", "MAX_POINTS"]
 
 MAX_POINTS = 10_000
 """The most (h, err) pairs that :func:`loglog_slope` accepts: a plot has a few dozen."""
@@ -88,3 +88,23 @@ def loglog_slope(h: np.ndarray, err: np.ndarray,
         raise ValueError(f"err must be nonzero where it is fitted (its logarithm is taken), got 0.0 at index {i}")
     slope, _intercept = np.polyfit(np.log(h), np.log(np.abs(err)), 1)
     return float(slope)
+
+
+def contraction_rate(errors: np.ndarray) -> float:
+    r"""The measured contraction factor per step: the geometric mean of :math:`e_{t+1}/e_t`.
+
+    .. math::
+        r = \left(\frac{e_T}{e_0}\right)^{1/T}
+          = \left(\prod_{t=0}^{T-1} \frac{e_{t+1}}{e_t}\right)^{1/T}
+
+    ``errors`` are the distances :math:`e_0, \dots, e_T` to the minimum along a run
+    (positive, at least two of them). If every step multiplies the error by at most
+    :math:`q`, then :math:`r \le q`.
+
+    >>> round(contraction_rate(4.0 * 0.5 ** np.arange(6)), 12)
+    0.5
+    """
+    e = _real_vector("errors", errors, positive=True)
+    if e.size < 2:
+        raise ValueError(f"errors must hold at least 2 distances (e_0 and e_T), got {e.size}")
+    return float(np.exp((np.log(e[-1]) - np.log(e[0])) / (e.size - 1)))

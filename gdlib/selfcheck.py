@@ -116,6 +116,11 @@ ANSWERS: dict[str, Answer] = {
     "ex-negative-remainder-across": Answer(2, atol=0.1),  # a measured slope
     "ex-negative-escape-steps": Answer(float(np.log(100) / np.log(1.1)), atol=1.5,
                                        hint="count the steps k with 1.1**k = 100"),
+
+    # The learning rate, learning_rate.ipynb
+    "ex-lr-regimes": Answer([sp.Rational(1, 6), sp.Rational(1, 3)], atol=1e-3),
+    "ex-lr-best-eta": Answer([sp.Rational(1, 10), sp.Rational(4, 5)], atol=1e-3),
+    "ex-lr-armijo": Answer(sp.Rational(1, 4), atol=1e-3),
 }
 
 

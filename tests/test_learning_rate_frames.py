@@ -1,0 +1,88 @@
+"""The numbers every frame of the learning-rate chapter's interactives shows.
+
+nbval compares only ``Interactive(...; N frames)`` for an interactive cell, so the titles of
+its frames are checked here, against numbers computed independently: the factor
+r = 1 - 2 eta a and its regime, the best eta and rate for each condition number, and the eta
+that backtracking accepts, from the exact Armijo bound on a quadratic.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+
+from gdlib import widgets
+
+CHAPTER = Path(__file__).resolve().parent.parent / "book" / "learning_rate.ipynb"
+
+
+@pytest.fixture(scope="module")
+def chapter():
+    cells = [c for c in json.loads(CHAPTER.read_text())["cells"] if c["cell_type"] == "code"]
+    shown = {}
+
+    def record(frame, params, *, setup=None, figsize=(5.6, 3.5), ncols=1, play=None):
+        shown[frame.__name__] = (params, widgets.frame_texts(frame, params, setup=setup, figsize=figsize, ncols=ncols))
+
+    namespace: dict = {}
+    for cell in cells:
+        source = "".join(cell["source"])
+        if source.startswith("fig, "):  # static figures
+            continue
+        exec(compile(source, str(CHAPTER), "exec"), namespace)
+        namespace["interactive"] = record
+    plt.close("all")
+    return shown
+
+
+def test_the_chapter_has_its_three_interactives(chapter):
+    assert sorted(chapter) == ["armijo_frame", "kappa_frame", "parabola_frame"]
+
+
+def test_parabola_frames_state_r_and_the_regime(chapter):
+    params, texts = chapter["parabola_frame"]
+    etas, curvatures = params["eta"].values, params["a"].values
+    assert len(texts) == len(etas) * len(curvatures)
+    for (i, j), (left, right) in texts.items():
+        eta, a = etas[i], curvatures[j]
+        r = 1 - 2 * eta * a
+        s = eta * a
+        expected = ("one step" if math.isclose(s, 0.5) else "monotone" if s < 0.5 else "oscillating" if s < 1
+                    else "bouncing forever" if math.isclose(s, 1.0) else "diverging")
+        assert left[0] == f"$a = {a:g}$, $\\eta = {eta:g}$: $\\eta a = {s:g}$"
+        assert right[0] == f"$r = 1 - 2\\eta a = {r:g}$: {expected}"
+
+
+def test_the_parabola_slider_reaches_every_regime(chapter):
+    _, texts = chapter["parabola_frame"]
+    regimes = {right[0].split(": ")[-1] for left, right in texts.values()}
+    assert regimes == {"monotone", "one step", "oscillating", "bouncing forever", "diverging"}
+
+
+def test_kappa_frames_state_the_best_eta_and_rate(chapter):
+    params, texts = chapter["kappa_frame"]
+    for (i,), (panel,) in texts.items():
+        k = params["k"].values[i]
+        # eta_* lambda_max = 2 lambda_max / (lambda_min + lambda_max) and rho_* = (lmax - lmin) / (lmax + lmin)
+        lmin, lmax = 1.0, float(k)
+        assert panel[0].startswith(f"$\\kappa = {k:g}$: $\\eta_* = {2 * lmax / (lmin + lmax):.3f}/")
+        assert panel[-1] == f"$\\eta_*$: $\\rho_* = {(lmax - lmin) / (lmax + lmin):.3f}$"
+
+
+def test_armijo_frames_accept_the_first_trial_under_the_exact_bound(chapter):
+    params, texts = chapter["armijo_frame"]
+    g = np.array([10.0, 11.0])  # the bowl's gradient at (3, 4)
+    H = np.array([[2.0, 1.0], [1.0, 2.0]])
+    for (i, j), (panel,) in texts.items():
+        c, rho = params["c"].values[i], params["rho"].values[j]
+        bound = 2 * (1 - c) * (g @ g) / (g @ H @ g)
+        tries = next(n for n in range(1, 100) if rho ** (n - 1) <= bound)
+        assert panel[0] == f"$\\rho = {rho:g}$: {tries} tries, {tries + 1} evaluations of $f$ in all"
+        accepted = float(re.search(r"accepted \$\\eta = ([\d.e-]+)\$", " ".join(panel)).group(1))
+        assert accepted == pytest.approx(rho ** (tries - 1), rel=2e-3)
