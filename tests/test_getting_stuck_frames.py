@@ -82,6 +82,8 @@ def test_valley_titles_agree_with_the_basin_map(chapter):
     params, texts, _ = shown["valley_frame"]
     x0s, etas = params["x0"].values, params["eta"].values
     assert {-1.1, -0.9, 1.4, 1.6}.issubset(x0s) and 0.05 in etas and 0.0525 in etas
+    # The read-outs fit their 9em box without wrapping (as "0.475 (fastest)" does).
+    assert max(len(params[n].text(v)) for n in params for v in params[n].values) <= 15
     grid, eta_grid, labels = ns["x0_grid"], ns["eta_grid"], ns["labels"]
     for (i, j), [panel] in texts.items():
         x0, eta = x0s[i], etas[j]
@@ -98,7 +100,7 @@ def test_valley_titles_agree_with_the_basin_map(chapter):
     title = {(x0s[i], etas[j]): p[0] for (i, j), [p] in texts.items()}
     assert title[(2.0, 0.05)].endswith("ends in C after 452 steps")
     assert title[(2.0, 0.0525)].endswith("still bouncing after 600 steps")
-    assert title[(2.5, 0.055)].endswith("ends in C after 0 steps")
+    assert title[(2.5, 0.0525)].endswith("ends in C after 0 steps")
     for x0 in (-2.5, 3.0):
         assert "ends in B" in title[(x0, 0.045)]
     slope = lambda v: (v + 2) * (v + 1) * v * (v - 1.5) * (v - 2.5)  # f' of three_minima
