@@ -161,10 +161,14 @@ class _Panel:
 
     def freeze(self) -> None:
         """Lay out the drawn background, store it, and keep a blank canvas for overlays."""
+        title, legend = self.ax.title.get_text(), self.ax.legend_
+        if not title:
+            # The frames bring the titles: leave room for one line of title even when setup
+            # set none (a frame's longer title needs as many lines set in setup).
+            self.ax.title.set_text("Title")
         self.canvas.draw()  # lay out with the titles and legends in place
         self.fig.set_layout_engine("none")  # then freeze it: frames must line up with it
         self.ax.set_autoscale_on(False)
-        title, legend = self.ax.title.get_text(), self.ax.legend_
         self.ax.title.set_text("")
         if legend is not None:
             legend.set_visible(False)
@@ -196,6 +200,22 @@ class _Panel:
         shown += [a.get_text() for a in added if isinstance(a, Text) and a.get_text()]
         return shown
 
+    def _check_inside(self, added: list[Any], renderer: Any) -> None:
+        """Refuse a frame whose title, legend or text would be cut off at the picture's edge."""
+        texts = [a for a in added if isinstance(a, Text) and not a.get_clip_on()]
+        shown = [self.ax.title, *texts] + ([self.ax.legend_] if self.ax.legend_ is not None else [])
+        edge = self.fig.bbox
+        for artist in shown:
+            if not artist.get_visible() or (isinstance(artist, Text) and not artist.get_text().strip()):
+                continue
+            box = artist.get_window_extent(renderer)
+            if box.x0 < edge.x0 - 1 or box.y0 < edge.y0 - 1 or box.x1 > edge.x1 + 1 or box.y1 > edge.y1 + 1:
+                what = repr(artist.get_text()) if isinstance(artist, Text) else "the legend"
+                raise ValueError(f"frame draws {what} partly outside its picture, where the page cuts it off "
+                                 f"(it spans x {box.x0:.0f} to {box.x1:.0f}, y {box.y0:.0f} to {box.y1:.0f} px of "
+                                 f"{edge.width:.0f} x {edge.height:.0f}): shorten it, move it inside the axes, or "
+                                 "give it room in setup (a title with as many lines as the frames' titles)")
+
     def overlay(self, before: set[int]) -> bytes:
         """Draw what a frame added since ``before`` on a transparent canvas, then remove it."""
         added = [a for a in [*self.ax.get_children(), *self.fig.get_children()] if id(a) not in before]
@@ -209,6 +229,7 @@ class _Panel:
         self.ax.title.draw(renderer)
         if self.ax.legend_ is not None and self.ax.legend_ not in added:
             self.ax.legend_.draw(renderer)
+        self._check_inside(added, renderer)
         png = _png(_rgba(self.canvas), COLOURS)
         for artist in added:
             artist.remove()

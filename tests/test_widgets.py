@@ -224,3 +224,32 @@ def test_frame_texts_keep_only_text_artists():
 
     texts = frame_texts(contour_frame, {"a": Param("a", [1.0, 2.0])}, setup=setup)
     assert texts == {(0,): [["contours", "a = 1.0"]], (1,): [["contours", "a = 2.0"]]}
+
+
+def test_a_frames_title_has_room_even_when_setup_sets_none():
+    # Without a title in setup the layout used to leave no room, and the page cut it off.
+    def bare(ax):
+        ax.set(xlim=(0, 1), ylim=(0, 2), xlabel="x", ylabel="y")
+
+    w = interactive(line, {"a": Param("a", [0.5, 1.0])}, setup=bare)  # would refuse a cut-off title
+    assert w.texts[(0,)][0][0] == "slope 0.5"
+    panel = w.children[1].children[0]
+    frame = np.asarray(png(panel.children[1].children[0].value).convert("RGBA"))
+    rows = np.flatnonzero(frame[..., 3].max(axis=1) > 128)
+    assert 0 < rows[0] < 20  # the title is drawn in a band of its own at the top, not above the picture
+
+
+@pytest.mark.parametrize("draw, shown", [
+    (lambda ax, a: ax.set_title(f"first line {a}\nsecond line\nthird line"), "'first line 1"),
+    (lambda ax, a: ax.text(1.6, 1.0, f"far right {a}"), "'far right 1"),
+    (lambda ax, a: (ax.plot([0, 1], [0, a], label="a very long legend entry " * 3),
+                    ax.legend(loc="center left", bbox_to_anchor=(0.9, 0.5))), "the legend"),
+])
+def test_a_frame_drawing_outside_its_picture_is_refused(draw, shown):
+    with pytest.raises(ValueError, match=f"frame draws {shown}.*partly outside its picture"):
+        interactive(draw, {"a": Param("a", [1, 2])}, setup=setup)
+
+
+def test_a_text_inside_the_axes_passes():
+    w = interactive(lambda ax, a: ax.text(0.5, 1.0, f"inside {a}"), {"a": Param("a", [1, 2])}, setup=setup)
+    assert w.texts[(1,)][0] == ["placeholder", "inside 2"]
