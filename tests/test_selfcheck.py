@@ -40,6 +40,7 @@ def test_right_answers_are_right(label, answer):
     ("ex-tour-largest-eta", 1.0, "decimal point"),
     ("ex-tour-largest-eta", -0.1, "wrong sign"),
     ("ex-tour-largest-eta", 2 / 3, "times the answer"),
+    ("ex-tour-largest-eta", 0.0, "0.0 is not it yet"),  # a placeholder 0: no ratio that gives the answer away
     ("ex-tour-derivative-cube", -3 * x**2, "right size but the wrong sign"),
     ("ex-tour-derivative-cube", 6 * x**2, "2 times the answer"),
     ("ex-tour-derivative-cube", 3 * x**2 + 5, "off by the constant 5"),
