@@ -56,7 +56,7 @@ class Result:
         if self.status == "diverged":
             return f"diverged after {steps}"
         first, last = self.grad_norms[0], self.grad_norms[-1]
-        trend = "growing" if last > first else "shrinking"
+        trend = "growing" if last > first else "shrinking" if last < first else "not shrinking"
         return f"stopped after {steps}, |grad| {first:.3g} -> {last:.3g} ({trend})"
 
     def __len__(self) -> int:

@@ -1,7 +1,7 @@
 r"""Backtracking line search: let the Armijo condition choose each step's learning rate.
 
 At the point :math:`x_k`, with gradient :math:`g_k = \nabla f(x_k)`, try
-:math:`\eta = \eta_0`, then :math:`\rho\eta_0`, :math:`\rho^2\eta_0`, ... and accept the
+:math:`\eta = \eta_0`, then :math:`\tau\eta_0`, :math:`\tau^2\eta_0`, ... and accept the
 first one that lowers :math:`f` by at least a fraction :math:`c` of what the tangent
 plane promises (Armijo, 1966):
 
@@ -11,11 +11,11 @@ plane promises (Armijo, 1966):
 
 Input: ``f`` (:math:`f`, or a :class:`gdlib.functions.Function`, which brings its
 gradient), ``grad`` (:math:`\nabla f`), ``eta0`` (:math:`\eta_0`), ``c`` (:math:`c`),
-``rho`` (:math:`\rho`). Every trial costs one evaluation of :math:`f`; the run counts
+``tau`` (:math:`\tau`). Every trial costs one evaluation of :math:`f`; the run counts
 them, because that is the price of not choosing :math:`\eta` by hand.
 
 >>> from gdlib.functions import bowl
->>> run = backtracking(bowl, [3.0, 4.0], eta0=1.0, c=0.5, rho=0.5, steps=1)
+>>> run = backtracking(bowl, [3.0, 4.0], eta0=1.0, c=0.5, tau=0.5, steps=1)
 >>> run.etas.tolist(), run.f_evals   # tried 1, 0.5, 0.25: f(x_0) and three trials
 ([0.25], 4)
 """
@@ -85,19 +85,19 @@ def _value(f: Callable[[np.ndarray], Any], x: np.ndarray) -> float:
 
 
 def backtracking(f: Any, x0: Any, *, grad: Callable[[np.ndarray], np.ndarray] | None = None,
-                 eta0: float = 1.0, c: float = 1e-4, rho: float = 0.5, steps: int = 100,
+                 eta0: float = 1.0, c: float = 1e-4, tau: float = 0.5, steps: int = 100,
                  tol: float | None = 1e-6, max_evals: int = 10_000, max_shrinks: int = 50) -> LineSearchResult:
     r"""Gradient descent whose every step length is found by backtracking (the Armijo condition).
 
     .. math::
         \eta \leftarrow \eta_0; \quad
         \text{while } f(x_k - \eta g_k) > f(x_k) - c\,\eta\,\lVert g_k\rVert^2:
-        \ \eta \leftarrow \rho\,\eta; \qquad x_{k+1} = x_k - \eta\, g_k
+        \ \eta \leftarrow \tau\,\eta; \qquad x_{k+1} = x_k - \eta\, g_k
 
     Each step starts again from ``eta0``. Stops when :math:`\|g_k\| <` ``tol``, after
     ``steps`` steps, when ``max_evals`` evaluations of ``f`` are spent, or when one step
     needs more than ``max_shrinks`` shrinks (see :class:`LineSearchResult` for the
-    statuses). ``0 < c < 1`` and ``0 < rho < 1``.
+    statuses). ``0 < c < 1`` and ``0 < tau < 1``.
 
     >>> import numpy as np
     >>> run = backtracking(lambda x: float(x @ x), [1.0], grad=lambda x: 2 * x, eta0=1.0, steps=5)
@@ -116,7 +116,7 @@ def backtracking(f: Any, x0: Any, *, grad: Callable[[np.ndarray], np.ndarray] | 
         raise ValueError(f"x0 must be one point of shape (n,), got shape {x.shape}")
     eta0 = validation.real("eta0", eta0, low=0.0)
     c = validation.real("c", c, low=0.0, high=1.0)
-    rho = validation.real("rho", rho, low=0.0, high=1.0)
+    tau = validation.real("tau", tau, low=0.0, high=1.0)
     steps = validation.count("steps", steps)
     if tol is not None:
         validation.real("tol", tol, low=0.0)
@@ -157,7 +157,7 @@ def backtracking(f: Any, x0: Any, *, grad: Callable[[np.ndarray], np.ndarray] | 
                     message = (f"no decrease at step {len(etas)}: eta shrank {max_shrinks} times to "
                                f"{eta:.3g} without meeting the Armijo condition; is grad the gradient of f?")
                     break
-                eta *= rho
+                eta *= tau
             if status in ("max_evals", "no_decrease"):
                 break
             x, fx = trial, f_trial

@@ -208,7 +208,10 @@ def test_the_budget_allows_the_chapters_sweep_and_refuses_more():
 def test_summary_of_a_single_run_in_each_way_it_can_end():
     assert descend(F.square, [1.0], GD(eta=0.5), steps=5, tol=1e-9).summary() == "converged in 1 step"
     assert descend(F.square, [1.0], GD(eta=0.5), steps=0, tol=1e-9).summary() == \
-        "stopped after 0 steps, |grad| 2 -> 2 (shrinking)"
+        "stopped after 0 steps, |grad| 2 -> 2 (not shrinking)"
+    # Bouncing between 1 and -1 for ever: the gradient's size stays 2, which is not shrinking.
+    assert descend(F.square, [1.0], GD(eta=1.0), steps=10).summary() == \
+        "stopped after 10 steps, |grad| 2 -> 2 (not shrinking)"
     assert descend(F.square, [1.0], GD(eta=1.5), steps=1).summary() == "stopped after 1 step, |grad| 2 -> 4 (growing)"
     assert descend(F.square, [3.0], GD(eta=1.5), steps=50, blowup=5.0).summary() == "diverged after 0 steps"
     assert descend(F.square, [1.0], GD(eta=1.5), steps=50, blowup=3.5).summary() == "diverged after 1 step"

@@ -57,6 +57,8 @@ def test_parabola_frames_state_r_and_the_regime(chapter):
                     else "bouncing forever" if math.isclose(s, 1.0) else "diverging")
         assert left[0] == f"$a = {a:g}$, $\\eta = {eta:g}$: $\\eta a = {s:g}$"
         assert right[0] == f"$r = 1 - 2\\eta a = {r:g}$: {expected}"
+        # from x_0 = 2 in the frame |x| <= 3: the path leaves it exactly when |r| > 1 (|r|^15 > 1.5 here)
+        assert ("the path leaves the picture" in left) == (abs(r) > 1 + 1e-9), (eta, a)
 
 
 def test_the_parabola_slider_reaches_every_regime(chapter):
@@ -71,8 +73,11 @@ def test_kappa_frames_state_the_best_eta_and_rate(chapter):
         k = params["k"].values[i]
         # eta_* lambda_max = 2 lambda_max / (lambda_min + lambda_max) and rho_* = (lmax - lmin) / (lmax + lmin)
         lmin, lmax = 1.0, float(k)
-        assert panel[0].startswith(f"$\\kappa = {k:g}$: $\\eta_* = {2 * lmax / (lmin + lmax):.3f}/")
-        assert panel[-1] == f"$\\eta_*$: $\\rho_* = {(lmax - lmin) / (lmax + lmin):.3f}$"
+        assert panel[0] == f"$\\kappa = {k:g}$: $\\eta_* = {2 * lmax / (lmin + lmax):.3f}/\\lambda_{{\\max}}$"
+        assert f"$\\eta_*$: $\\rho_* = {(lmax - lmin) / (lmax + lmin):.3f}$" in panel
+        # eta = 1 / lambda_max: the larger of |1 - lambda_min/lambda_max| and |1 - 1| = 0
+        assert f"$\\eta = 1/\\lambda_{{\\max}}$: $\\rho = {abs(1 - lmin / lmax):.3f}$" in panel
+        assert ("at $\\kappa = 1$ all three lines coincide" in panel) == (k == 1)
 
 
 def test_armijo_frames_accept_the_first_trial_under_the_exact_bound(chapter):
@@ -80,9 +85,9 @@ def test_armijo_frames_accept_the_first_trial_under_the_exact_bound(chapter):
     g = np.array([10.0, 11.0])  # the bowl's gradient at (3, 4)
     H = np.array([[2.0, 1.0], [1.0, 2.0]])
     for (i, j), (panel,) in texts.items():
-        c, rho = params["c"].values[i], params["rho"].values[j]
+        c, tau = params["c"].values[i], params["tau"].values[j]
         bound = 2 * (1 - c) * (g @ g) / (g @ H @ g)
-        tries = next(n for n in range(1, 100) if rho ** (n - 1) <= bound)
-        assert panel[0] == f"$\\rho = {rho:g}$: {tries} tries, {tries + 1} evaluations of $f$ in all"
+        tries = next(n for n in range(1, 100) if tau ** (n - 1) <= bound)
+        assert panel[0] == f"$\\tau = {tau:g}$: {tries} tries, {tries + 1} evaluations of $f$ in all"
         accepted = float(re.search(r"accepted \$\\eta = ([\d.e-]+)\$", " ".join(panel)).group(1))
-        assert accepted == pytest.approx(rho ** (tries - 1), rel=2e-3)
+        assert accepted == pytest.approx(tau ** (tries - 1), rel=2e-3)

@@ -19,7 +19,7 @@ def test_first_step_by_hand_on_an_asymmetric_quadratic():
     # 0.125 gives (0.75, 0.25): f = 0.75 <= 4 - 0.5*0.125*40 = 1.5, accepted.
     f = lambda p: p[0] ** 2 + 3 * p[1] ** 2
     grad = lambda p: np.array([2 * p[0], 6 * p[1]])
-    run = backtracking(f, [1.0, 1.0], grad=grad, eta0=1.0, c=0.5, rho=0.5, steps=1)
+    run = backtracking(f, [1.0, 1.0], grad=grad, eta0=1.0, c=0.5, tau=0.5, steps=1)
     assert run.etas.tolist() == [0.125]
     assert run.trials.tolist() == [4]
     assert run.xs[1].tolist() == [0.75, 0.25]
@@ -30,9 +30,9 @@ def test_first_step_by_hand_on_an_asymmetric_quadratic():
 
 def test_accepted_eta_obeys_the_quadratic_bound():
     # On f = x^T A x / 2 the Armijo condition holds exactly for eta <= 2 (1 - c) |g|^2 / g^T A g,
-    # so backtracking accepts the first trial eta0 rho^j below that bound.
+    # so backtracking accepts the first trial eta0 tau^j below that bound.
     A = np.diag([1.0, 25.0])
-    run = backtracking(ill_conditioned, [2.0, 1.0], eta0=1.0, c=0.3, rho=0.5, steps=20, tol=None)
+    run = backtracking(ill_conditioned, [2.0, 1.0], eta0=1.0, c=0.3, tau=0.5, steps=20, tol=None)
     for x, eta in zip(run.xs[:-1], run.etas):
         g = A @ x
         bound = 2 * (1 - 0.3) * (g @ g) / (g @ A @ g)
@@ -59,7 +59,7 @@ def test_converges_on_rosenbrock_and_counts_every_evaluation():
 
 
 def test_a_function_brings_its_gradient_and_summary_names_the_cost():
-    run = backtracking(bowl, [3.0, 4.0], eta0=1.0, c=0.5, rho=0.5, steps=100, tol=1e-6)
+    run = backtracking(bowl, [3.0, 4.0], eta0=1.0, c=0.5, tau=0.5, steps=100, tol=1e-6)
     assert run.status == "converged"
     assert run.summary() == f"converged in {run.steps} steps; {run.f_evals} evaluations of f, {run.grad_evals} of the gradient"
 
@@ -85,8 +85,8 @@ def test_unbounded_below_is_diverged():
 @pytest.mark.parametrize("kwargs, exc, pattern", [
     ({"c": 0.0}, ValueError, r"^c must be in \(0, 1\), got 0.0"),
     ({"c": 1.0}, ValueError, r"^c must be in \(0, 1\), got 1.0"),
-    ({"rho": 1.0}, ValueError, r"^rho must be in \(0, 1\), got 1.0"),
-    ({"rho": -0.5}, ValueError, r"^rho must be in \(0, 1\), got -0.5"),
+    ({"tau": 1.0}, ValueError, r"^tau must be in \(0, 1\), got 1.0"),
+    ({"tau": -0.5}, ValueError, r"^tau must be in \(0, 1\), got -0.5"),
     ({"eta0": 0.0}, ValueError, r"^eta0 must be in \(0, inf\), got 0.0"),
     ({"eta0": float("nan")}, ValueError, r"^eta0 must be finite, got nan"),
     ({"max_evals": 0}, ValueError, r"^max_evals must be a whole number >= 1, got 0"),
