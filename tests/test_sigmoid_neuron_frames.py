@@ -65,11 +65,15 @@ def test_replay_frames_show_the_update_and_the_loss_of_the_articles_run(frames):
     for (i,), (left, right) in texts.items():
         t = list(params["t"].values)[i]
         w, b, loss, gw, gb = loop[t]
-        step = [float(v) for v in re.search(rf"= \(({NUMBER}), ({NUMBER})\)\$?$", left[0]).groups()]
+        step = [float(v) for v in re.search(rf"= \(({NUMBER}), ({NUMBER})\)\n", left[0]).groups()]
         assert left[0].startswith(f"epoch {t}: ")
-        assert step == pytest.approx([-gw, -gb], abs=6e-5)
+        assert step == pytest.approx([-gw, -gb], rel=6e-3, abs=1e-12)
+        slopes = [float(v) for v in re.search(rf"σ′\(s₁\) = ({NUMBER}),  σ′\(s₂\) = ({NUMBER})$", left[0]).groups()]
+        sigma = [1 / (1 + math.exp(-(w * x + b))) for x in X]
+        assert slopes == pytest.approx([f * (1 - f) for f in sigma], rel=6e-3)
+        assert "-0.0000" not in left[0]
         shown_loss, sw, sb = (float(v) for v in re.search(
-            rf"loss ({NUMBER}) at \$\(w, b\) = \(({NUMBER}), ({NUMBER})\)\$", right[0]).groups())
+            rf"epoch {t}: loss ({NUMBER})\nat \(w, b\) = \(({NUMBER}), ({NUMBER})\)$", right[0]).groups())
         assert shown_loss == pytest.approx(loss, rel=6e-3)
         assert [sw, sb] == pytest.approx([w, b], abs=6e-3)
 
