@@ -8,38 +8,21 @@ no pictures), and every frame's text is compared with numbers computed here inde
 
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 
-import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
-from gdlib import widgets
+from notebook_frames import chapter_frames
 
-CHAPTER = Path(__file__).resolve().parent.parent / "book" / "gradient_descent_2d.ipynb"
 NUMBER = r"-?\d+(?:\.\d+)?(?:e[-+]?\d+)?"
 
 
 @pytest.fixture(scope="module")
 def chapter():
-    """{frame function name: (params, texts)} for each interactive of the chapter."""
-    cells = [c for c in json.loads(CHAPTER.read_text())["cells"] if c["cell_type"] == "code"]
-    shown = {}
-
-    def record(frame, params, *, setup=None, figsize=(5.6, 3.5), ncols=1, play=None):
-        shown[frame.__name__] = (params, widgets.frame_texts(frame, params, setup=setup, figsize=figsize, ncols=ncols))
-
-    namespace: dict = {}
-    for cell in cells:
-        source = "".join(cell["source"])
-        if "sweep.status" in source or source.startswith("ax = plot."):  # static figures: not interactives
-            continue
-        exec(compile(source, str(CHAPTER), "exec"), namespace)
-        namespace["interactive"] = record
-    plt.close("all")
-    return shown, namespace
+    """({frame function name: (params, texts)}, namespace) for each interactive of the chapter."""
+    # static figures are not interactives
+    return chapter_frames("gradient_descent_2d", lambda s: "sweep.status" in s or s.startswith("ax = plot."))
 
 
 def values(params, name):

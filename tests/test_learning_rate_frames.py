@@ -8,37 +8,19 @@ that backtracking accepts, from the exact Armijo bound on a quadratic.
 
 from __future__ import annotations
 
-import json
 import math
 import re
-from pathlib import Path
 
-import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
-from gdlib import widgets
+from notebook_frames import chapter_frames
 
-CHAPTER = Path(__file__).resolve().parent.parent / "book" / "learning_rate.ipynb"
 
 
 @pytest.fixture(scope="module")
 def chapter():
-    cells = [c for c in json.loads(CHAPTER.read_text())["cells"] if c["cell_type"] == "code"]
-    shown = {}
-
-    def record(frame, params, *, setup=None, figsize=(5.6, 3.5), ncols=1, play=None):
-        shown[frame.__name__] = (params, widgets.frame_texts(frame, params, setup=setup, figsize=figsize, ncols=ncols))
-
-    namespace: dict = {}
-    for cell in cells:
-        source = "".join(cell["source"])
-        if source.startswith("fig, "):  # static figures
-            continue
-        exec(compile(source, str(CHAPTER), "exec"), namespace)
-        namespace["interactive"] = record
-    plt.close("all")
-    return shown
+    return chapter_frames("learning_rate", lambda s: s.startswith("fig, "))[0]  # static figures skipped
 
 
 def test_the_chapter_has_its_three_interactives(chapter):

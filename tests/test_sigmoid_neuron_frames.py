@@ -8,17 +8,14 @@ article's loop written out in plain Python.
 
 from __future__ import annotations
 
-import json
 import math
 import re
-from pathlib import Path
 
 import matplotlib.pyplot as plt
 import pytest
 
-from gdlib import widgets
+from notebook_frames import chapter_frames
 
-CHAPTER = Path(__file__).resolve().parent.parent / "book" / "sigmoid_neuron.ipynb"
 NUMBER = r"-?\d+(?:\.\d+)?(?:e[-+]?\d+)?"
 X, Y = (0.5, 2.5), (0.2, 0.9)
 
@@ -38,21 +35,8 @@ def article_loop(w, b, eta, epochs):
 
 @pytest.fixture(scope="module")
 def frames():
-    cells = [c for c in json.loads(CHAPTER.read_text())["cells"] if c["cell_type"] == "code"]
-    shown = {}
-
-    def record(frame, params, *, setup=None, figsize=(5.6, 3.5), ncols=1, play=None):
-        shown[frame.__name__] = (params, widgets.frame_texts(frame, params, setup=setup, figsize=figsize, ncols=ncols))
-
-    namespace: dict = {}
-    for cell in cells:
-        source = "".join(cell["source"])
-        if source.startswith("fig, ax = plt.subplots") or source.startswith("check("):
-            continue  # static figures and the self-check demo
-        namespace["interactive"] = record
-        exec(compile(source, str(CHAPTER), "exec"), namespace)
-    plt.close("all")
-    return shown
+    # static figures and the self-check demo skipped
+    return chapter_frames("sigmoid_neuron", lambda s: s.startswith("fig, ax = plt.subplots") or s.startswith("check("))[0]
 
 
 def test_the_chapter_has_two_interactives(frames):
