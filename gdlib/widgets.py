@@ -53,6 +53,8 @@ COLOURS = 64
 # What stays usable at phone width; see interactive().
 MAX_VALUES = 42
 MAX_PANEL_WIDTH = 5.8
+# ipywidgets shows at most this many characters of a widget's text (its plain-text output).
+REPR_WIDTH = 110
 
 
 @dataclass(frozen=True)
@@ -132,7 +134,11 @@ class Interactive(widgets.VBox):
         # Stable text for nbval (the widget view itself is not compared). It is also all
         # that a notebook shows for this output until its cell runs, hence the hint.
         sliders = ", ".join(f"{p.label}: {len(p.values)} values" for p in self.params.values())
-        return f"Interactive({sliders}; {self.frames} frames): run this cell to get its sliders"
+        tail = f"; {self.frames} frames): run this cell to get its sliders"
+        room = REPR_WIDTH - len("Interactive(") - len(tail)
+        if len(sliders) > room:  # ipywidgets cuts a longer text, hint and all; cut the labels instead
+            sliders = sliders[:room - 1] + "…"
+        return f"Interactive({sliders}{tail}"
 
 
 def _png(image: Image.Image, colours: int) -> bytes:

@@ -253,3 +253,14 @@ def test_a_frame_drawing_outside_its_picture_is_refused(draw, shown):
 def test_a_text_inside_the_axes_passes():
     w = interactive(lambda ax, a: ax.text(0.5, 1.0, f"inside {a}"), {"a": Param("a", [1, 2])}, setup=setup)
     assert w.texts[(1,)][0] == ["placeholder", "inside 2"]
+
+
+def test_the_text_keeps_its_hint_when_the_labels_are_long():
+    # ipywidgets cuts a widget's plain text at 110 characters: the hint must survive that.
+    long = {"beta": Param("angle β between the step and the gradient (degrees)", [0, 90]),
+            "eta": Param("step length η of the step along u", [0.1, 1.0])}
+    w = interactive(lambda ax, beta, eta: ax.plot([0, 1], [0, eta]), long, setup=setup)
+    text = repr(w)
+    assert len(text) <= 110 and text.endswith("; 4 frames): run this cell to get its sliders")
+    assert text.startswith("Interactive(angle β between the step") and "…" in text
+    assert w._repr_mimebundle_()["text/plain"] == text
