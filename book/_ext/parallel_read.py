@@ -8,6 +8,7 @@ nothing: ``sphinx_multitoc_numbering`` 0.1.3 only replaces how the main process 
 the chapters once the pages are read, and ``sphinx_jupyterbook_latex`` 1.0.0 only sets
 LaTeX options before reading and rewrites LaTeX output. Both are declared safe here, for
 those versions (checked by reading them); ``GDBOOK_BUILD_JOBS=1`` builds serially again.
+The notebooks' execution cache is created before the processes start (see below).
 """
 
 from __future__ import annotations
@@ -40,6 +41,14 @@ def _read_in_parallel(app: Sphinx) -> None:
         if name in app.extensions:
             app.extensions[name].parallel_read_safe = True
     app.parallel = jobs()
+    config = getattr(app.env, "mystnb_config", None)
+    if app.parallel > 1 and config is not None and config.execution_mode == "cache":
+        # jupyter-cache makes its folder and database on first use, without a lock: two
+        # processes reading their first notebook at once race to create them (and one
+        # fails on a clean build). Make them here, before the processes start.
+        from jupyter_cache import get_cache
+
+        get_cache(config.execution_cache_path).db
 
 
 def setup(app: Sphinx) -> dict:
