@@ -46,15 +46,6 @@ class Change(NamedTuple):
         return self.actual - self.first
 
 
-def _vector(name: str, value: object, n: int) -> np.ndarray:
-    arr = validation._numeric_array(name, value, "an array of real numbers")
-    if arr.shape != (n,):
-        raise ValueError(f"{name} must have shape ({n},), got shape {arr.shape}")
-    if not np.all(np.isfinite(arr)):
-        raise ValueError(f"{name} must be finite, got {arr.tolist()!r}")
-    return arr
-
-
 def change_along(f: Function, theta: object, u: object, eta: object) -> Change:
     r"""The change of ``f`` for the step :math:`\eta u` from :math:`\theta`: first order, second order, actual.
 
@@ -73,7 +64,7 @@ def change_along(f: Function, theta: object, u: object, eta: object) -> Change:
     ([-0.2, -0.4], [-0.18, -0.2])
     """
     theta = validation.function_point(f, "theta", theta)
-    u = _vector("u", u, f.n)
+    u = validation.vector("u", u, f.n)
     if np.ndim(eta) > 1:
         raise ValueError(f"eta must be a number or a 1-D array of numbers, got {validation.describe(np.asarray(eta))}")
     if np.size(eta) > MAX_STEPS:
@@ -104,7 +95,7 @@ def direction_at_angle(g: object, beta: object) -> np.ndarray:
     >>> direction_at_angle([3.0, 4.0], 180).round(12).tolist()
     [-0.6, -0.8]
     """
-    g = _vector("g", g, 2)
+    g = validation.vector("g", g, 2)
     norm = float(np.hypot(*g))
     if norm == 0.0:
         raise ValueError("g must not be the zero vector: it has no direction to measure an angle from")

@@ -182,16 +182,21 @@ def point(name: str, value: object) -> np.ndarray:
     return arr
 
 
+def vector(name: str, value: object, n: int, *, of: str = "") -> np.ndarray:
+    """Check one finite vector of shape ``(n,)`` (``of`` says whose, as in " for bowl")."""
+    x = point(name, value)
+    if x.shape != (n,):
+        raise ValueError(f"{name} must have shape ({n},){of}, got shape {x.shape}")
+    return x
+
+
 def function_point(f: object, name: str, value: object) -> np.ndarray:
     """Check that ``f`` is a :class:`gdlib.functions.Function` and ``value`` one point of its dimension."""
     from .functions import Function  # functions imports this module
 
     if not isinstance(f, Function):
         raise TypeError(f"f must be a gdlib.functions.Function, got {f!r}")
-    x = point(name, value)
-    if x.shape != (f.n,):
-        raise ValueError(f"{name} must have shape ({f.n},) for {f.name}, got shape {x.shape}")
-    return x
+    return vector(name, value, f.n, of=f" for {f.name}")
 
 
 def positive_number(name: str, value: object) -> float:
