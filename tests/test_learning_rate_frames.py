@@ -53,12 +53,12 @@ def test_kappa_frames_state_the_best_eta_and_rate(chapter):
     params, texts = chapter["kappa_frame"]
     for (i,), (panel,) in texts.items():
         k = params["k"].values[i]
-        # eta_* lambda_max = 2 lambda_max / (lambda_min + lambda_max) and rho_* = (lmax - lmin) / (lmax + lmin)
+        # eta_* lambda_max = 2 lambda_max / (lambda_min + lambda_max) and r_* = (lmax - lmin) / (lmax + lmin)
         lmin, lmax = 1.0, float(k)
         assert panel[0] == f"$\\kappa = {k:g}$: $\\eta_* = {2 * lmax / (lmin + lmax):.3f}/\\lambda_{{\\max}}$"
-        assert f"$\\eta_*$: $\\rho_* = {(lmax - lmin) / (lmax + lmin):.3f}$" in panel
+        assert f"$\\eta_*$: $r_* = {(lmax - lmin) / (lmax + lmin):.3f}$" in panel
         # eta = 1 / lambda_max: the larger of |1 - lambda_min/lambda_max| and |1 - 1| = 0
-        assert f"$\\eta = 1/\\lambda_{{\\max}}$: $\\rho = {abs(1 - lmin / lmax):.3f}$" in panel
+        assert f"$\\eta = 1/\\lambda_{{\\max}}$: $r = {abs(1 - lmin / lmax):.3f}$" in panel
         assert ("at $\\kappa = 1$ all three lines coincide" in panel) == (k == 1)
 
 
