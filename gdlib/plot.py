@@ -11,6 +11,7 @@ from typing import Mapping, Sequence
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.axes import Axes
+from matplotlib.lines import Line2D
 
 from . import validation
 from .descent import Result
@@ -240,6 +241,48 @@ def loss_curve(curves: Mapping[str, Result | np.ndarray], *, log: bool = True,
 
 KIND_MARKERS = {"minimum": ("o", PALETTE[2]), "maximum": ("^", PALETTE[3]),
                 "saddle": ("X", PALETTE[4]), "degenerate": ("D", "0.4")}
+MARKER_SIZE = 9  # one size for every stationary point in the book
+
+
+def mark_stationary(ax: Axes, points: Sequence[Sequence[float]] | np.ndarray, kind: str, *,
+                    label: str | None = None) -> Line2D | None:
+    """Mark stationary points of one kind, in the one style the whole book uses.
+
+    ``points`` holds their coordinates, one row ``(x, y)`` per point; ``kind`` is
+    ``"minimum"``, ``"maximum"``, ``"saddle"`` or ``"degenerate"`` (the words of
+    ``gdlib.calculus.classify``) and picks the marker and colour of :data:`KIND_MARKERS`;
+    every kind gets a black edge and the size :data:`MARKER_SIZE`. ``label`` is the
+    legend entry (none when it is None). Returns the line drawn, or None when ``points``
+    is empty, so that a chapter can loop over the kinds without checking.
+
+    >>> from matplotlib.figure import Figure
+    >>> ax = Figure().add_subplot()
+    >>> line = mark_stationary(ax, [(0.0, 0.0), (2.1, -0.7)], "saddle", label="saddle (2)")
+    >>> line.get_marker(), line.get_markersize(), line.get_markeredgecolor()
+    ('X', 9.0, 'black')
+    >>> mark_stationary(ax, [], "minimum") is None
+    True
+    """
+    _check_axes(ax)
+    if not isinstance(kind, str):
+        raise validation.ArgumentTypeError(f"kind must be one of {list(KIND_MARKERS)}, got {validation.describe(kind)}")
+    if kind not in KIND_MARKERS:
+        raise ValueError(f"kind must be one of {list(KIND_MARKERS)}, got {kind!r}")
+    validation.text("label", label, optional=True)
+    if isinstance(points, Sequence) and any(isinstance(p, StationaryPoint) for p in points):
+        raise validation.ArgumentTypeError("points must be coordinates, one row (x, y) per point, got "
+                                           "StationaryPoint objects: pass [p.x for p in found if p.kind == kind]")
+    xy = validation._numeric_array("points", points, "an array of points, one row (x, y) each")
+    if xy.shape in ((0,), (0, 2)):
+        return None
+    if xy.ndim != 2 or xy.shape[1] != 2:
+        raise ValueError(f"points must have shape (k, 2), one row (x, y) per point, got shape {xy.shape}")
+    if not np.all(np.isfinite(xy)):
+        raise ValueError(f"points must be finite, got {validation.describe(points)}")
+    marker, colour = KIND_MARKERS[kind]
+    (line,) = ax.plot(xy[:, 0], xy[:, 1], marker, ms=MARKER_SIZE, color=colour, mec="black", ls="none",
+                      label=label if label is not None else "_nolegend_")
+    return line
 
 
 def zero_curves(fn: Function, xlim: Sequence[float], ylim: Sequence[float], *,
@@ -249,7 +292,7 @@ def zero_curves(fn: Function, xlim: Sequence[float], ylim: Sequence[float], *,
 
     Where they cross, both partial derivatives vanish: those crossings are the
     stationary points. ``points`` (``gdlib.functions.StationaryPoint``) are marked
-    there, one marker per kind (minimum, maximum, saddle).
+    there, one marker per kind (minimum, maximum, saddle), as :func:`mark_stationary` draws them.
     """
     if not isinstance(fn, Function):
         raise validation.ArgumentTypeError(f"fn must be a gdlib.functions.Function such as saddle, "
@@ -274,11 +317,9 @@ def zero_curves(fn: Function, xlim: Sequence[float], ylim: Sequence[float], *,
     for i, (name, style) in enumerate(zip(names, ("-", "--"))):
         ax.contour(X, Y, G[..., i], levels=[0.0], colors=[PALETTE[i]], linewidths=1.6, linestyles=style)
         ax.plot([], [], style, color=PALETTE[i], lw=1.6, label=name)  # contours have no legend entry
-    for kind, (marker, colour) in KIND_MARKERS.items():
+    for kind in KIND_MARKERS:
         these = [p.x for p in points if p.kind == kind]
-        if these:
-            ax.plot(*np.array(these).T, marker, ms=9, color=colour, mec="black", ls="none",
-                    label=f"{kind} ({len(these)})")
+        mark_stationary(ax, these, kind, label=f"{kind} ({len(these)})")
     ax.set(xlim=xlim, ylim=ylim, xlabel=f"${fn.symbols[0]}$", ylabel=f"${fn.symbols[1]}$",
            title=title or f"Where the partial derivatives of {fn.name} vanish")
     ax.set_aspect("equal", adjustable="box")

@@ -679,6 +679,19 @@ add("plot.zero_curves points one point", lambda: plot.zero_curves(F.saddle, ZL, 
 add("plot.zero_curves title number", lambda: plot.zero_curves(F.saddle, ZL, ZL, title=3), T, r"^title must be a string")
 add("plot.zero_curves ax str", lambda: plot.zero_curves(F.saddle, ZL, ZL, ax="left"), T, r"^ax must be a matplotlib Axes")
 
+# --- plot.mark_stationary ------------------------------------------------------------------------
+add("plot.mark_stationary kind plural", lambda: plot.mark_stationary(ax2d(), [(0.0, 0.0)], "minima"), V, r"^kind must be one of \['minimum', 'maximum', 'saddle', 'degenerate'\], got 'minima'")
+add("plot.mark_stationary kind None", lambda: plot.mark_stationary(ax2d(), [(0.0, 0.0)], None), T, r"^kind must be one of .*, got None")
+add("plot.mark_stationary kind capitalised", lambda: plot.mark_stationary(ax2d(), [(0.0, 0.0)], "Saddle"), V, r"^kind must be one of .*, got 'Saddle'")
+add("plot.mark_stationary one point flat", lambda: plot.mark_stationary(ax2d(), [0.0, 0.0], "saddle"), V, r"^points must have shape \(k, 2\).*got shape \(2,\)")
+add("plot.mark_stationary points 3-D", lambda: plot.mark_stationary(ax2d(), [(0.0, 0.0, 1.0)], "saddle"), V, r"^points must have shape \(k, 2\)")
+add("plot.mark_stationary points nan", lambda: plot.mark_stationary(ax2d(), [(0.0, nan)], "saddle"), V, r"^points must be finite")
+add("plot.mark_stationary points str", lambda: plot.mark_stationary(ax2d(), "origin", "saddle"), T, r"^points must be an array of points")
+add("plot.mark_stationary StationaryPoint objects", lambda: plot.mark_stationary(ax2d(), [StationaryPoint((0.0, 0.0), "saddle")], "saddle"), T, r"^points must be coordinates.*StationaryPoint objects: pass \[p\.x for p in found")
+add("plot.mark_stationary points complex", lambda: plot.mark_stationary(ax2d(), [(0.0, 1j)], "saddle"), T, r"^points must be real")
+add("plot.mark_stationary label number", lambda: plot.mark_stationary(ax2d(), [(0.0, 0.0)], "saddle", label=3), T, r"^label must be a string or None")
+add("plot.mark_stationary ax str", lambda: plot.mark_stationary("left", [(0.0, 0.0)], "saddle"), T, r"^ax must be a matplotlib Axes")
+
 # --- selfcheck: more answers, and Answer itself --------------------------------------------------
 from gdlib.selfcheck import Answer  # noqa: E402
 

@@ -130,3 +130,68 @@ def test_levels_of_a_deep_valley_are_spaced_geometrically(ax):
     (contours,) = [c for c in ax.collections if hasattr(c, "levels")]
     ratios = contours.levels[1:] / contours.levels[:-1]
     np.testing.assert_allclose(ratios, ratios[0])
+
+
+@pytest.mark.parametrize("kind", list(plot.KIND_MARKERS))
+def test_mark_stationary_draws_each_kind_in_the_one_style(ax, kind):
+    points = [(2.0, -0.5), (-1.0, 3.0)]  # x and y differ: swapped coordinates would show
+    line = plot.mark_stationary(ax, points, kind, label=f"{kind} (2)")
+    marker, colour = plot.KIND_MARKERS[kind]
+    assert ax.get_lines() == [line]
+    np.testing.assert_array_equal(line.get_xydata(), points)
+    assert line.get_marker() == marker and line.get_markerfacecolor() == colour
+    assert line.get_markeredgecolor() == "black" and line.get_markersize() == plot.MARKER_SIZE == 9
+    assert line.get_linestyle() == "None"  # points, not a line joining them
+    assert line.get_label() == f"{kind} (2)"
+
+
+def test_mark_stationary_kinds_differ_and_zero_curves_uses_the_same_style(ax):
+    styles = {(m, c) for m, c in plot.KIND_MARKERS.values()}
+    assert len(styles) == len(plot.KIND_MARKERS)  # no two kinds look alike
+    from gdlib.functions import StationaryPoint, saddle
+
+    zc = plot.zero_curves(saddle, (-1, 1), (-1, 1), points=[StationaryPoint((0.0, 0.0), "saddle")], n=21)
+    (mark,) = [line for line in zc.get_lines() if line.get_marker() == "X"]
+    drawn = plot.mark_stationary(ax, [(0.0, 0.0)], "saddle", label="saddle (1)")
+    for get in ("get_marker", "get_markerfacecolor", "get_markeredgecolor", "get_markersize", "get_label"):
+        assert getattr(mark, get)() == getattr(drawn, get)(), get
+
+
+def test_mark_stationary_without_label_stays_out_of_the_legend_and_empty_draws_nothing(ax):
+    plot.mark_stationary(ax, np.array([[1.0, 2.0]]), "minimum")
+    assert ax.get_legend_handles_labels() == ([], [])
+    assert plot.mark_stationary(ax, [], "saddle", label="saddle (0)") is None
+    assert plot.mark_stationary(ax, np.zeros((0, 2)), "maximum") is None
+    assert len(ax.get_lines()) == 1
+
+
+@pytest.mark.parametrize("call, exc, message", [
+    (lambda ax: plot.mark_stationary(ax, [(0.0, 0.0)], "minima"), ValueError,
+     "kind must be one of ['minimum', 'maximum', 'saddle', 'degenerate'], got 'minima'"),
+    (lambda ax: plot.mark_stationary(ax, [(0.0, 0.0)], None), TypeError,
+     "kind must be one of ['minimum', 'maximum', 'saddle', 'degenerate'], got None"),
+    (lambda ax: plot.mark_stationary(ax, [0.0, 0.0], "saddle"), ValueError,
+     "points must have shape (k, 2), one row (x, y) per point, got shape (2,)"),
+    (lambda ax: plot.mark_stationary(ax, [(0.0, 0.0, 1.0)], "saddle"), ValueError,
+     "points must have shape (k, 2), one row (x, y) per point, got shape (1, 3)"),
+    (lambda ax: plot.mark_stationary(ax, [(0.0, float("nan"))], "saddle"), ValueError,
+     "points must be finite, got [(0.0, nan)]"),
+    (lambda ax: plot.mark_stationary(ax, "origin", "saddle"), TypeError,
+     "points must be an array of points, one row (x, y) each, got 'origin'"),
+    (lambda ax: plot.mark_stationary(ax, [(0.0, 0.0)], "saddle", label=1), TypeError,
+     "label must be a string or None, got 1"),
+    (lambda ax: plot.mark_stationary("left", [(0.0, 0.0)], "saddle"), TypeError,
+     "ax must be a matplotlib Axes (or None for a new figure), got 'left'"),
+])
+def test_mark_stationary_messages_name_the_argument_and_value(ax, call, exc, message):
+    with pytest.raises(exc) as err:
+        call(ax)
+    assert str(err.value) == message
+    assert ax.get_lines() == []
+
+
+def test_mark_stationary_says_how_to_pass_the_results_of_stationary_points(ax):
+    from gdlib.functions import StationaryPoint
+
+    with pytest.raises(TypeError, match=r"got StationaryPoint objects: pass \[p\.x for p in found if p\.kind == kind\]"):
+        plot.mark_stationary(ax, [StationaryPoint((0.0, 0.0), "saddle")], "saddle")
