@@ -89,3 +89,21 @@ def test_eta_frames_say_how_each_run_ends(chapter):
             assert "converged" in title or "(shrinking)" in title, (eta, starts[j], title)
         elif eta > 2 / 3 + 1e-9:
             assert "diverged" in title or "(growing)" in title, (eta, starts[j], title)
+
+
+def test_eta_slider_holds_the_values_the_text_discusses(chapter):
+    params, texts = chapter[0]["eta_frame"]
+    etas, starts = values(params, "eta"), values(params, "start")
+    assert len(etas) <= 42 and etas == sorted(etas)
+    # the text discusses 1/3 (one step removes the steep part), 1/2 (both parts halve), 2/3 (the limit)
+    for special in (1 / 3, 1 / 2, 2 / 3):
+        assert any(abs(eta - special) < 1e-12 for eta in etas), special
+    assert params["eta"].marks == {1 / 3: "(1/3)", 0.5: "(1/2)", 2 / 3: "(limit)"}
+    # at eta = 1/3 the first step lands on the floor line y = -x, where each step keeps 2/3
+    # of the distance: every start converges well within the 100 steps
+    i = next(k for k, eta in enumerate(etas) if abs(eta - 1 / 3) < 1e-12)
+    for j, start in enumerate(starts):
+        title = texts[(i, j)][0][0]
+        assert title.startswith("converged in "), (start, title)
+        first = np.array(start) - etas[i] * np.array([[2.0, 1.0], [1.0, 2.0]]) @ np.array(start)
+        assert first[0] == pytest.approx(-first[1])
