@@ -97,6 +97,11 @@ ANSWERS: dict[str, Answer] = {
     "ex-deriv-float32": Answer(5e-4, rtol=0.4,  # sqrt(2 eps) ~ 4.9e-4; the measured 3.2e-4 counts too
                                hint="use the best forward step sqrt(b / a), with b = eps e and a = e / 2, "
                                     "and eps = 1.2e-7 for float32"),
+    # Vectors and matrices, vectors_matrices.ipynb
+    "ex-vectors-angle": Answer(45, atol=0.05, hint="give the angle β in degrees, from cos β = uᵀv / (‖u‖ ‖v‖)"),
+    "ex-vectors-eigenvalues": Answer([1, 6], unordered=True),
+    "ex-vectors-form": Answer(3 * _x**2 - 4 * _x * _y + _y**2),
+    "ex-vectors-step-factors": Answer([-0.5, 0.5], unordered=True),
     # Partial derivatives and the gradient, partial_derivatives.ipynb
     "ex-partial-by-hand": Answer(2 * _x * _y**3 + 5),
     "ex-partial-directional": Answer(6.2, atol=5e-3),

@@ -190,6 +190,20 @@ def vector(name: str, value: object, n: int, *, of: str = "") -> np.ndarray:
     return x
 
 
+def matrix(name: str, value: object, n: int, *, symmetric: bool = False) -> np.ndarray:
+    """Check one finite real ``n`` x ``n`` matrix, symmetric (to 1e-12) when ``symmetric``."""
+    arr = _numeric_array(name, value, f"a {n} x {n} matrix of real numbers")
+    if arr.shape != (n, n):
+        raise ValueError(f"{name} must be a {n} x {n} matrix, got shape {arr.shape}")
+    if not np.all(np.isfinite(arr)):
+        raise ValueError(f"{name} must be finite, got {describe(value)}")
+    if symmetric and not np.allclose(arr, arr.T, rtol=1e-12, atol=1e-12):
+        i, j = np.unravel_index(int(np.argmax(np.abs(arr - arr.T))), arr.shape)
+        raise ValueError(f"{name} must be symmetric ({name}[i, j] = {name}[j, i]), got "
+                         f"{name}[{i}, {j}] = {arr[i, j]:g} and {name}[{j}, {i}] = {arr[j, i]:g}")
+    return arr
+
+
 def function_point(f: object, name: str, value: object) -> np.ndarray:
     """Check that ``f`` is a :class:`gdlib.functions.Function` and ``value`` one point of its dimension."""
     from .functions import Function  # functions imports this module

@@ -622,6 +622,35 @@ add("plot_surface 2-D axes", lambda: Q.plot_surface(ax2d(), [1.0, 2.0], 0.0), V,
 add("plot_surface ax str", lambda: Q.plot_surface("3d", [1.0, 2.0], 0.0), T, r"^ax must be a matplotlib Axes")
 add("plot_surface n huge", lambda: Q.plot_surface(Figure().add_subplot(projection="3d"), [1.0, 2.0], 0.0, n=10**5), V, r"^n must be a whole number from 2 to")
 
+# --- linear_maps ---------------------------------------------------------------------------------
+from gdlib import linear_maps as LM  # noqa: E402
+
+add("eigen A not symmetric", lambda: LM.eigen([[1.0, 2.0], [0.0, 1.0]]), V, r"^A must be symmetric \(A\[i, j\] = A\[j, i\]\), got A\[0, 1\] = 2 and A\[1, 0\] = 0")
+add("eigen A 3x3", lambda: LM.eigen(np.eye(3)), V, r"^A must be a 2 x 2 matrix, got shape \(3, 3\)")
+add("eigen A vector", lambda: LM.eigen([1.0, 2.0]), V, r"^A must be a 2 x 2 matrix, got shape \(2,\)")
+add("eigen A str", lambda: LM.eigen("identity"), T, r"^A must be a 2 x 2 matrix of real numbers, got 'identity'")
+add("eigen A nan", lambda: LM.eigen([[1.0, nan], [nan, 1.0]]), V, r"^A must be finite")
+add("eigen A complex", lambda: LM.eigen([[1.0, 1j], [-1j, 1.0]]), T, r"^A must be real, got complex value 1j")
+add("eigen A sympy", lambda: LM.eigen(sp.Matrix([[x, 0], [0, 1]])), T, r"^A must be a 2 x 2 matrix of real numbers, got value x at index 0")
+add("eigen A ragged", lambda: LM.eigen([[1.0, 2.0], [2.0]]), T, r"^A must be a 2 x 2 matrix of real numbers")
+add("angle zero u", lambda: LM.angle([0.0, 0.0], [1.0, 0.0]), V, r"^u must not be the zero vector, which has no direction")
+add("angle zero v", lambda: LM.angle([1.0, 0.0], [0, 0]), V, r"^v must not be the zero vector")
+add("angle u 3 entries", lambda: LM.angle([1.0, 0.0, 0.0], [1.0, 0.0]), V, r"^u must have shape \(2,\), got shape \(3,\)")
+add("angle v str", lambda: LM.angle([1.0, 0.0], "1, 0"), T, r"^v must be an array of real numbers, got '1, 0'")
+add("angle v nan", lambda: LM.angle([1.0, 0.0], [nan, 1.0]), V, r"^v must be finite")
+add("angle u complex", lambda: LM.angle([1.0, 1j], [1.0, 0.0]), T, r"^u must be real, got complex value 1j at index 1")
+add("plot_grid ax None", lambda: LM.plot_grid(None), T, r"^ax must be a matplotlib Axes")
+add("plot_grid lim zero", lambda: LM.plot_grid(ax2d(), lim=0.0), V, r"^lim must be in \(0, inf\), got 0.0")
+add("plot_grid lim list", lambda: LM.plot_grid(ax2d(), lim=[1.0, 2.0]), V, r"^lim must be one positive number")
+add("plot_map A not symmetric", lambda: LM.plot_map(ax2d(), [[1.0, 2.0], [3.0, 1.0]]), V, r"^A must be symmetric")
+add("plot_map v wrong length", lambda: LM.plot_map(ax2d(), np.eye(2), v=[1.0]), V, r"^v must have shape \(2,\), got shape \(1,\)")
+add("plot_map v str", lambda: LM.plot_map(ax2d(), np.eye(2), v="up"), T, r"^v must be an array of real numbers")
+add("plot_map lim negative", lambda: LM.plot_map(ax2d(), np.eye(2), lim=-1.0), V, r"^lim must be in \(0, inf\)")
+add("plot_map ax 3d", lambda: LM.plot_map("ax", np.eye(2)), T, r"^ax must be a matplotlib Axes")
+add("plot_angle zero v", lambda: LM.plot_angle(ax2d(), [1.0, 0.0], [0.0, 0.0]), V, r"^v must not be the zero vector")
+add("plot_angle radius zero", lambda: LM.plot_angle(ax2d(), [1.0, 0.0], [0.0, 1.0], radius=0.0), V, r"^radius must be in \(0, inf\)")
+add("plot_angle u batch", lambda: LM.plot_angle(ax2d(), [[1.0, 0.0]], [0.0, 1.0]), V, r"^u must have shape \(2,\), got shape \(1, 2\)")
+
 # --- minima --------------------------------------------------------------------------------------
 from gdlib.minima import neighbourhood_check  # noqa: E402
 
