@@ -1,16 +1,18 @@
 r"""Synthetic data sets for the book's models, reproducible from a seed.
 
 :func:`heights_weights` draws the students of the linear-regression chapter: heights
-in metres, spread evenly over a range, and weights in kilograms that lie near a
-straight line,
+in metres, each drawn at random from a range with every value equally likely (uniformly;
+they are scattered, not evenly spaced), and weights in kilograms that lie near a straight
+line, give or take a normal random error,
 
 .. math::
     x_i \sim \mathcal U(1.50, 1.95), \qquad
-    y_i = m_{\text{true}}\, x_i + b_{\text{true}} + \varepsilon_i, \qquad
-    \varepsilon_i \sim \mathcal N(0, \sigma^2),
+    y_i = m_{\text{true}}\, x_i + b_{\text{true}} + e_i, \qquad
+    e_i \sim \mathcal N(0, s^2),
 
 with :math:`m_{\text{true}} = 90` kg/m, :math:`b_{\text{true}} = -85` kg and
-:math:`\sigma = 5` kg. The same ``seed`` always gives the same data.
+:math:`s = 5` kg (the book writes a noise's standard deviation as :math:`s`; :math:`\sigma`
+is the sigmoid). The same ``seed`` always gives the same data.
 
 >>> x, y = heights_weights(n=3, seed=0)
 >>> x.round(3).tolist(), y.round(1).tolist()
@@ -30,7 +32,7 @@ TRUE_INTERCEPT = -85.0
 NOISE = 5.0
 """Kilograms: the standard deviation of each weight around the line."""
 HEIGHT_RANGE = (1.50, 1.95)
-"""Metres: heights are spread evenly over this range."""
+"""Metres: heights are drawn uniformly at random from this range."""
 MAX_SAMPLES = 100_000
 
 

@@ -114,17 +114,25 @@ def test_valley_titles_agree_with_the_basin_map(chapter):
 def test_saddle_titles_state_the_closed_form_escape_time(chapter):
     shown, _ = chapter
     params, texts, _ = shown["saddle_frame"]
-    names = params["y0"].values
+    names, etas = params["y0"].values, params["eta"].values
     assert names[0] == "0" and names[1] == "10⁻¹²" and names[-1] == "10⁻¹"
     assert params["y0"].text("0") == "0 (on axis)"
-    for (i,), (left, right) in texts.items():
+    # the learning rate is a slider too: at most 42 values, and few enough frames for the page
+    assert etas == [0.05, 0.1, 0.2, 0.4] and len(names) * len(etas) <= 60
+    for (i, j), (left, right) in texts.items():
+        eta = etas[j]
         if i == 0:
             assert right[0] == "no escape: stuck at the saddle"
+            assert left[0].startswith(f"y₀ = 0, η = {eta:g}: converged in ")
             continue
         y0 = 10.0 ** -(13 - i)
-        formula = math.log(0.5 / y0) / math.log(1.2)
+        formula = math.log(0.5 / y0) / math.log(1 + 2 * eta)
         assert right[0] == f"measured {math.ceil(formula)}, formula {formula:.2f}"
-        assert left[0].endswith(f"at step {math.ceil(formula)}")
+        assert left[0] == f"y₀ = {names[i]}, η = {eta:g}: leaves the circle at step {math.ceil(formula)}"
+        # after the escape the run diverges: |y| = y0 (1 + 2 eta)^t leaves the picture (|y| > 1.2)
+        # at the first t past log(1.2 / y0) / log(1 + 2 eta), and the frame says so
+        off = math.floor(math.log(1.2 / y0) / math.log(1 + 2 * eta)) + 1
+        assert f"off the picture at step {off}: |y| grows without end" in left[1:], left
 
 
 def test_restart_titles_for_every_k_from_1_to_12(chapter):

@@ -75,3 +75,8 @@ def test_escape_frames_mark_the_first_epoch_below_the_threshold(frames):
             assert right[-1] == f"$T_{{\\mathrm{{escape}}}} = {escape}$"
         end = [float(v) for v in re.search(rf"\(w, b\) = \(({NUMBER}), ({NUMBER})\)", left[0]).groups()]
         assert end == pytest.approx(loop[-1][:2], abs=6e-3)
+        # "cycling": the run ends jumping between two points (every eta above 2 / lambda_max at the fit)
+        before, two_before = (math.dist(loop[-1][:2], loop[k][:2]) for k in (-2, -3))
+        cycling = two_before < 1e-9 and before > 1e-3
+        assert left[0].endswith(", cycling") == cycling, (starts[i], etas[j], left[0])
+        assert cycling == (etas[j] == 30.0)  # the slider's only eta above the bound, 24.9
