@@ -72,7 +72,7 @@ def test_every_summary_point_links_to_its_section(path):
     for bullet in bullets:
         refs = re.findall(r"\{ref\}`[^`<]*<([\w-]+)>`", bullet)
         assert refs, f"{path.name}: a Summary point links to no section: {bullet[:80]!r}"
-        assert set(refs) <= labels, f"{path.name}: {set(refs) - labels} is not a section of this chapter"
+        assert set(refs) & labels, f"{path.name}: a Summary point links to no section of this chapter: {refs}"
 
 
 @pytest.mark.parametrize("path", CHAPTERS, ids=ids)
