@@ -93,7 +93,9 @@ def descend(grad: Grad | Any, x0: Any, optimizer: Optimizer, steps: int = 100,
     ([5.0, 2.5, 1.25, 0.625], 'max_steps')
     """
     n = None  # the number of variables, when grad says
-    if hasattr(grad, "grad") and hasattr(grad, "value"):
+    # A class (LinearRegression for LinearRegression(x, y)) has .grad and .value too, but
+    # unbound: validation.function below refuses it, and says to instantiate it.
+    if hasattr(grad, "grad") and hasattr(grad, "value") and not isinstance(grad, type):
         n, name = getattr(grad, "n", None), getattr(grad, "name", type(grad).__name__)
         f = grad.value if f is None else f
         grad = grad.grad
@@ -142,8 +144,9 @@ def descend(grad: Grad | Any, x0: Any, optimizer: Optimizer, steps: int = 100,
             result = _run_one(grad, x, g, optimizer, steps, tol, blowup)
         else:
             result = _run_batch(grad, x, g, optimizer, steps, tol, blowup)
-        if f is not None:
-            result.values = np.asarray(f(result.xs), dtype=float)
+        if f is not None:  # on all iterates at once: a gradient passed as f, or an f written with x[0], fails here
+            result.values = validation.values("f", f(result.xs), result.xs.shape,
+                                              hint=": write f for points of shape (..., n), with x[..., 0] for x[0]")
     return result
 
 

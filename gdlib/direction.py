@@ -19,7 +19,7 @@ from typing import NamedTuple
 import numpy as np
 
 from . import validation
-from .functions import Function
+from .functions import Function, function_point
 
 __all__ = ["Change", "change_along", "direction_at_angle", "MAX_STEPS"]
 
@@ -63,7 +63,7 @@ def change_along(f: Function, theta: object, u: object, eta: object) -> Change:
     >>> c.first.round(10).tolist(), c.actual.round(10).tolist()
     ([-0.2, -0.4], [-0.18, -0.2])
     """
-    theta = validation.function_point(f, "theta", theta)
+    theta = function_point(f, "theta", theta)
     u = validation.vector("u", u, f.n)
     if np.ndim(eta) > 1:
         raise ValueError(f"eta must be a number or a 1-D array of numbers, got {validation.describe(np.asarray(eta))}")

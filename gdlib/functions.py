@@ -47,8 +47,8 @@ def _vectorised(symbols: Sequence[sp.Symbol], exprs: list[sp.Expr], shape: tuple
         if point.ndim == 1:  # one point: the hot path of a single run, kept short
             try:  # Python floats are several times faster than NumPy scalars...
                 out = np.array(compiled(*point.tolist()), dtype=float)
-            except (OverflowError, ZeroDivisionError):  # ...but raise where NumPy gives inf
-                with np.errstate(all="ignore"):
+            except (OverflowError, ZeroDivisionError, TypeError):  # ...but raise where NumPy gives inf,
+                with np.errstate(all="ignore"):  # or complex where it gives nan: (-1.0)**(1/3)
                     out = np.array(compiled(*point), dtype=float)
             return out if flat else out.reshape(shape)
         parts = compiled(*(point[..., i] for i in range(n)))
@@ -79,6 +79,8 @@ class Function:
         self.symbols = validation.symbols("symbols", self.symbols)
         # Every symbol must be a variable: NumPy cannot evaluate a free parameter.
         validation.in_symbols(self.expr, self.symbols, strict=True)
+        # NumPy would drop an imaginary part without a word (x**2 + I*x): refuse it here, once.
+        validation.real_valued("expr", self.expr, self.symbols)
         n = len(self.symbols)
         if self.minimum is not None:
             self.minimum = tuple(validation.path("minimum", [self.minimum], n)[0].tolist())
@@ -112,6 +114,21 @@ class Function:
 
     def _repr_latex_(self) -> str:
         return f"$f({', '.join(map(sp.latex, self.symbols))}) = {sp.latex(self.expr)}$"
+
+
+def function_point(f: object, name: str, value: object) -> np.ndarray:
+    """Check that ``f`` is a :class:`Function` and ``value`` one point of its dimension.
+
+    It lives here, beside :class:`Function`, so that :mod:`gdlib.validation` imports nothing of gdlib.
+
+    >>> function_point(bowl, "x0", [1.0, 2.0, 3.0])
+    Traceback (most recent call last):
+    ...
+    ValueError: x0 must have shape (2,) for bowl, got shape (3,)
+    """
+    if not isinstance(f, Function):
+        raise TypeError(f"f must be a gdlib.functions.Function, got {f!r}")
+    return validation.vector(name, value, f.n, of=f" for {f.name}")
 
 
 def _make(name: str, expr: sp.Expr, symbols: tuple[sp.Symbol, ...],

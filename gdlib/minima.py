@@ -25,7 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import validation
-from .functions import Function
+from .functions import Function, function_point
 
 MAX_SAMPLES = 1_000_000  # grid points in all, so that a check cannot run away
 
@@ -64,7 +64,7 @@ def neighbourhood_check(f: Function, x_star: np.ndarray, delta: float,
     ``samples`` puts :math:`x^*` itself on the grid. Ties count as not lower (up to
     rounding, :math:`10^{-12}` relative), as the definition's :math:`\le` says.
     """
-    centre = validation.function_point(f, "x_star", x_star)
+    centre = function_point(f, "x_star", x_star)
     delta = validation.positive_number("delta", delta)
     samples = validation.count("samples", samples)
     if samples < 3 or samples**f.n > MAX_SAMPLES:

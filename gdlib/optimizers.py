@@ -6,6 +6,9 @@ follow the notation page: :math:`x` iterate, :math:`g` gradient, :math:`\eta`
 (``eta``) learning rate, :math:`\mu` (``mu``) momentum, :math:`\rho` (``rho``)
 decay rate, :math:`\beta_1, \beta_2` (``beta1, beta2``), :math:`\varepsilon`
 (``eps``), :math:`m` first moment or momentum buffer, :math:`v` second moment.
+``update`` first checks its arguments (a reader may call it by hand): a list is taken as
+an array, while a gradient of another shape than ``x``, a complex one, or a state of another
+kind than this optimizer's ``init`` makes is refused by name.
 
 Each class reproduces the trajectory of the ``torch.optim`` class named in its
 docstring, in float64, for the same hyper-parameters; where the seed articles
@@ -29,8 +32,14 @@ _OWN_SCHEDULES = (Constant, Step, Exponential, InverseTime)  # they check their 
 Rate = Union[float, np.ndarray, Callable[[int], float]]
 
 
+_FLOAT = np.dtype(float)
+
+
 class Optimizer:
     """Base class: holds the learning rate, which may be a number or a schedule ``t -> eta``."""
+
+    State: type = tuple
+    """The ``NamedTuple`` of this optimizer's state, which ``init`` makes and ``update`` takes."""
 
     def __init__(self, eta: Rate) -> None:
         if callable(eta) and not isinstance(eta, np.ndarray):
@@ -53,6 +62,20 @@ class Optimizer:
             raise ValueError(f"array hyper-parameters of {type(self).__name__} have "
                              f"different lengths {sorted(sizes)}")
         return sizes.pop() if sizes else None
+
+    def _checked(self, x: np.ndarray, g: np.ndarray, state: tuple) -> tuple[np.ndarray, np.ndarray]:
+        """``x`` and ``g`` as float arrays of one shape, with ``state`` this optimizer's own.
+
+        Readers call ``update`` by hand, one step at a time, so a list, a complex gradient, a
+        gradient that would broadcast against ``x`` or another optimizer's state is refused by
+        name rather than turned into a wrong step. What ``init`` and ``descend`` pass is
+        accepted after a few identity and shape comparisons (``benchmarks/optimizers.py``).
+        """
+        if (type(state) is self.State and type(x) is np.ndarray and type(g) is np.ndarray
+                and x.dtype is _FLOAT and g.dtype is _FLOAT and g.shape == x.shape
+                and (len(state) == 1 or state[1].shape == x.shape)):
+            return x, g
+        return validation.update_arguments(type(self).__name__, x, g, state, self.State)
 
     def __repr__(self) -> str:
         args = ", ".join(f"{k}={v!r}" for k, v in vars(self).items() if k != "rate")
@@ -94,6 +117,8 @@ class GD(Optimizer):
     array([2.4])
     """
 
+    State = GDState
+
     def __init__(self, eta: Rate = 0.1) -> None:
         super().__init__(eta)
 
@@ -101,6 +126,7 @@ class GD(Optimizer):
         return GDState(t=0)
 
     def update(self, x: np.ndarray, g: np.ndarray, state: GDState) -> tuple[np.ndarray, GDState]:
+        x, g = self._checked(x, g, state)
         t = state.t + 1
         return x - self.rate(t) * g, GDState(t)
 
@@ -125,6 +151,8 @@ class Momentum(Optimizer):
        schedule the two differ, and we follow torch.
     """
 
+    State = MomentumState
+
     def __init__(self, eta: Rate = 0.01, mu: float | np.ndarray = 0.9) -> None:
         super().__init__(eta)
         self.mu = validation.hyper("mu", mu, low=0.0, high=1.0, low_open=False)
@@ -133,6 +161,7 @@ class Momentum(Optimizer):
         return MomentumState(t=0, m=np.zeros_like(x))
 
     def update(self, x: np.ndarray, g: np.ndarray, state: MomentumState) -> tuple[np.ndarray, MomentumState]:
+        x, g = self._checked(x, g, state)
         t = state.t + 1
         m = self.mu * state.m + g
         return x - self.rate(t) * m, MomentumState(t, m)
@@ -156,6 +185,7 @@ class Nesterov(Momentum):
     """
 
     def update(self, x: np.ndarray, g: np.ndarray, state: MomentumState) -> tuple[np.ndarray, MomentumState]:
+        x, g = self._checked(x, g, state)
         t = state.t + 1
         m = self.mu * state.m + g
         return x - self.rate(t) * (g + self.mu * m), MomentumState(t, m)
@@ -180,6 +210,8 @@ class AdaGrad(Optimizer):
        two differ only while :math:`v_t` is of the order of :math:`\varepsilon^2`.
     """
 
+    State = SumState
+
     def __init__(self, eta: Rate = 0.01, eps: float | np.ndarray = 1e-10) -> None:
         super().__init__(eta)
         self.eps = validation.hyper("eps", eps, low=0.0)
@@ -188,6 +220,7 @@ class AdaGrad(Optimizer):
         return SumState(t=0, v=np.zeros_like(x))
 
     def update(self, x: np.ndarray, g: np.ndarray, state: SumState) -> tuple[np.ndarray, SumState]:
+        x, g = self._checked(x, g, state)
         t = state.t + 1
         v = state.v + g**2
         return x - self.rate(t) * g / (np.sqrt(v) + self.eps), SumState(t, v)
@@ -207,6 +240,8 @@ class RMSProp(Optimizer):
        :math:`\rho`, and :math:`\varepsilon` inside the root; we add it outside, as torch does.
     """
 
+    State = SumState
+
     def __init__(self, eta: Rate = 0.01, rho: float | np.ndarray = 0.99,
                  eps: float | np.ndarray = 1e-8) -> None:
         super().__init__(eta)
@@ -217,6 +252,7 @@ class RMSProp(Optimizer):
         return SumState(t=0, v=np.zeros_like(x))
 
     def update(self, x: np.ndarray, g: np.ndarray, state: SumState) -> tuple[np.ndarray, SumState]:
+        x, g = self._checked(x, g, state)
         t = state.t + 1
         v = self.rho * state.v + (1 - self.rho) * g**2
         return x - self.rate(t) * g / (np.sqrt(v) + self.eps), SumState(t, v)
@@ -243,6 +279,8 @@ class AdaDelta(Optimizer):
     algorithm has no learning rate, which is ``eta=1`` (torch's default too).
     """
 
+    State = AdaDeltaState
+
     def __init__(self, eta: Rate = 1.0, rho: float | np.ndarray = 0.9,
                  eps: float | np.ndarray = 1e-6) -> None:
         super().__init__(eta)
@@ -253,6 +291,7 @@ class AdaDelta(Optimizer):
         return AdaDeltaState(t=0, v=np.zeros_like(x), u=np.zeros_like(x))
 
     def update(self, x: np.ndarray, g: np.ndarray, state: AdaDeltaState) -> tuple[np.ndarray, AdaDeltaState]:
+        x, g = self._checked(x, g, state)
         t = state.t + 1
         v = self.rho * state.v + (1 - self.rho) * g**2
         dx = -np.sqrt((state.u + self.eps) / (v + self.eps)) * g  # -(RMS[dx] / RMS[g]) g
@@ -278,6 +317,8 @@ class Adam(Optimizer):
     Same as ``torch.optim.Adam(params, lr=eta, betas=(beta1, beta2), eps=eps)``.
     """
 
+    State = AdamState
+
     def __init__(self, eta: Rate = 0.001, beta1: float | np.ndarray = 0.9,
                  beta2: float | np.ndarray = 0.999, eps: float | np.ndarray = 1e-8) -> None:
         super().__init__(eta)
@@ -289,6 +330,7 @@ class Adam(Optimizer):
         return AdamState(t=0, m=np.zeros_like(x), v=np.zeros_like(x))
 
     def update(self, x: np.ndarray, g: np.ndarray, state: AdamState) -> tuple[np.ndarray, AdamState]:
+        x, g = self._checked(x, g, state)
         t = state.t + 1
         m = self.beta1 * state.m + (1 - self.beta1) * g
         v = self.beta2 * state.v + (1 - self.beta2) * g**2

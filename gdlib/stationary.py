@@ -20,7 +20,7 @@ import numpy as np
 
 from . import validation
 from .calculus import classify
-from .functions import Function, StationaryPoint
+from .functions import Function, StationaryPoint, function_point
 
 MAX_ITER = 10_000
 """The most Newton steps one run may take (a converging run needs a handful)."""
@@ -36,7 +36,7 @@ def newton_root(f: Function, x0: np.ndarray, tol: float = 1e-10,
     (grow past :math:`10^6`), or when ``max_iter`` steps do not bring
     :math:`\lVert\nabla f\rVert` below ``tol``.
     """
-    x = validation.function_point(f, "x0", x0)
+    x = function_point(f, "x0", x0)
     tol = validation.positive_number("tol", tol)
     max_iter = validation.count("max_iter", max_iter, high=MAX_ITER)
     with np.errstate(all="ignore"):

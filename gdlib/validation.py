@@ -11,6 +11,10 @@ that code written against the older checks (which raised ``ValueError`` for
 everything) keeps working; a value of the right kind but out of range raises
 ``ValueError``.
 
+This module is the ground floor of gdlib: it imports no other module of gdlib (the
+checks that need a gdlib class, such as :func:`gdlib.functions.function_point`, live
+beside that class), so that every module can import it without a circle.
+
 >>> point("x0", [1, 2j])
 Traceback (most recent call last):
 ...
@@ -23,6 +27,7 @@ gdlib.validation.ArgumentTypeError: steps must be a whole number >= 0, got 2.5
 
 from __future__ import annotations
 
+import inspect
 import numbers
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -204,15 +209,6 @@ def matrix(name: str, value: object, n: int, *, symmetric: bool = False) -> np.n
     return arr
 
 
-def function_point(f: object, name: str, value: object) -> np.ndarray:
-    """Check that ``f`` is a :class:`gdlib.functions.Function` and ``value`` one point of its dimension."""
-    from .functions import Function  # functions imports this module
-
-    if not isinstance(f, Function):
-        raise TypeError(f"f must be a gdlib.functions.Function, got {f!r}")
-    return vector(name, value, f.n, of=f" for {f.name}")
-
-
 def positive_number(name: str, value: object) -> float:
     """Check one positive finite number (a tolerance, a radius): not an array of them."""
     if np.ndim(value) != 0:
@@ -240,11 +236,34 @@ def count(name: str, value: object, *, low: int = 0, high: int | None = None) ->
 
 
 def function(name: str, value: object, example: str) -> Any:
-    """Check a callable (a gradient, a frame-drawing function)."""
+    """Check a callable (a gradient, a frame-drawing function); a class is refused too.
+
+    >>> class Line:
+    ...     def __init__(self, x, y): ...
+    >>> function("grad", Line, "x -> gradient")
+    Traceback (most recent call last):
+    ...
+    gdlib.validation.ArgumentTypeError: grad must be a function x -> gradient, got the class Line: instantiate it first, e.g. Line(x, y)
+    """
+    if isinstance(value, type):
+        # Calling a class makes an object, never a gradient: LinearRegression for LinearRegression(x, y).
+        raise ArgumentTypeError(f"{name} must be a function {example}, got the class {value.__name__}: "
+                                f"instantiate it first, e.g. {_instantiation(value)}")
     if not callable(value) or isinstance(value, sp.Basic):
         hint = (": lambdify it, or use a gdlib.functions.Function" if isinstance(value, sp.Basic) else "")
         raise ArgumentTypeError(f"{name} must be a function {example}, got {describe(value)}{hint}")
     return value
+
+
+def _instantiation(cls: type) -> str:
+    """How to make an instance of ``cls``, from its required arguments: ``LinearRegression(x, y)``."""
+    try:
+        params = inspect.signature(cls).parameters.values()
+    except (TypeError, ValueError):  # a class written in C may have no signature
+        return f"{cls.__name__}(...)"
+    required = [p.name if p.kind != p.KEYWORD_ONLY else f"{p.name}={p.name}" for p in params
+                if p.default is p.empty and p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)]
+    return f"{cls.__name__}({', '.join(required)})"
 
 
 def text(name: str, value: object, *, optional: bool = False) -> str | None:
@@ -287,6 +306,56 @@ def figsize(name: str, value: object) -> tuple[float, float]:
     return w, h
 
 
+def values(name: str, value: object, points_shape: tuple[int, ...], *, hint: str = "") -> np.ndarray:
+    """Check what a function ``x -> value`` returned for points of shape ``(..., n)``: one real number a point.
+
+    >>> values("f", np.zeros(2), (2,))
+    Traceback (most recent call last):
+    ...
+    ValueError: f must return one value per point (x -> value): shape () for points of shape (2,), got shape (2,): is it the gradient?
+    """
+    arr = _numeric_array(f"{name}(x)", value, "real numbers")
+    want = points_shape[:-1]
+    if arr.shape != want:
+        if arr.shape == points_shape:  # the commonest mistake: grad passed as f
+            hint = ": is it the gradient?"
+        raise ValueError(f"{name} must return one value per point (x -> value): shape {want} for points of "
+                         f"shape {points_shape}, got shape {arr.shape}{hint}")
+    return arr
+
+
+def update_arguments(optimizer: str, x: object, g: object, state: object,
+                     state_type: type) -> tuple[np.ndarray, np.ndarray]:
+    """Check the arguments of ``optimizer.update(x, g, state)``; return ``x`` and ``g`` as float arrays.
+
+    Array-likes are converted, as NumPy functions convert them (a reader stepping by hand may
+    write ``update([3.0, 4.0], [6.0, 8.0], state)``); a complex or non-numeric ``x`` or ``g``,
+    a gradient of another shape than ``x`` (even one that would broadcast), and a state that
+    is not this optimizer's, or that was made for another shape, are refused.
+    Non-finite numbers pass: a diverging run is :func:`gdlib.descend`'s to report.
+
+    >>> from typing import NamedTuple
+    >>> class GDState(NamedTuple):
+    ...     t: int
+    >>> update_arguments("GD", [3.0, 4.0], [6.0], GDState(0), GDState)
+    Traceback (most recent call last):
+    ...
+    ValueError: g must have the shape of x, (2,), got shape (1,)
+    """
+    if type(state) is not state_type:
+        raise ArgumentTypeError(f"state must be the {state_type.__name__} that {optimizer}.init(x) or the last "
+                                f"{optimizer}.update returned, got {describe(state)}")
+    x = _numeric_array("x", x, "an array of real numbers")
+    g = _numeric_array("g", g, "an array of real numbers")
+    if g.shape != x.shape:
+        raise ValueError(f"g must have the shape of x, {x.shape}, got shape {g.shape}")
+    for field, value in zip(state._fields, state):
+        if isinstance(value, np.ndarray) and value.shape != x.shape:
+            raise ValueError(f"state must be made for x of shape {x.shape}, got state.{field} of shape "
+                             f"{value.shape}: start again from {optimizer}.init(x)")
+    return x, g
+
+
 def budget(steps: int, runs: int, n: int, single: bool) -> None:
     """Refuse a run of ``descend`` whose stored iterates would exceed :data:`MAX_BYTES`."""
     iterates = (steps + 1) * runs
@@ -318,6 +387,27 @@ def expression(name: str, value: object) -> sp.Expr:
         raise ArgumentTypeError(f"{name} must be a SymPy expression, got the function {describe(value)}: "
                                 "write the formula in SymPy symbols instead of a lambda")
     raise ArgumentTypeError(f"{name} must be a SymPy expression, got {describe(value)}")
+
+
+def real_valued(name: str, expr: sp.Expr, syms: Sequence[sp.Symbol]) -> None:
+    """Refuse an expression that is complex for real values of ``syms`` (``x**2 + sp.I*x``).
+
+    Only an expression holding a non-real number (``I``, ``(-1)**(1/3)``) is looked at
+    (NumPy gives any other one real numbers, or nan outside its domain, as for ``sqrt(x)``);
+    it passes when SymPy proves its imaginary part zero (``exp(I*x) + exp(-I*x)``).
+
+    >>> x = sp.Symbol("x", real=True)
+    >>> real_valued("expr", x**2 + sp.I * x, (x,))
+    Traceback (most recent call last):
+    ...
+    gdlib.validation.ArgumentTypeError: expr must be real for real x, got x**2 + I*x, whose imaginary part is x
+    """
+    if not any(node.is_number and node.is_extended_real is False for node in sp.preorder_traversal(expr)):
+        return  # the common case, decided without SymPy's im()
+    imag = sp.im(expr)
+    if imag.is_zero is not True:
+        raise ArgumentTypeError(f"{name} must be real for real {_shown(syms)}, got {describe(expr)}, "
+                                f"whose imaginary part is {describe(imag)}")
 
 
 def symbols(name: str, value: object) -> tuple[sp.Symbol, ...]:

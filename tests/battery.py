@@ -136,6 +136,20 @@ add("descend schedule returns complex", d(optimizer=GD(eta=lambda t: 0.1 if t < 
     r"^eta\(2\) must be a real number, got complex")
 add("descend schedule returns nan later", d(optimizer=GD(eta=lambda t: 0.1 if t < 4 else nan)), V,
     r"^eta\(4\) must be finite")
+add("descend f is the gradient", d(grad=F.bowl.grad, f=F.bowl.grad), V,
+    r"^f must return one value per point \(x -> value\): shape \(11,\) for points of shape \(11, 2\), "
+    r"got shape \(11, 2\): is it the gradient\?")
+add("descend f is the gradient, batch", d(grad=F.bowl.grad, x0=np.ones((3, 2)), f=F.bowl.grad), V,
+    r"^f must return one value per point.*got shape \(11, 3, 2\): is it the gradient")
+add("descend Function with f its gradient", d(f=F.bowl.grad), V, r"^f must return one value per point.*is it the gradient")
+add("descend f written for one point", d(grad=F.bowl.grad, f=lambda v: v[0] ** 2 + v[1] ** 2), V,
+    r"^f must return one value per point.*got shape \(2,\): write f for points of shape \(\.\.\., n\), with x\[\.\.\., 0\]")
+add("descend f gives complex", d(grad=F.bowl.grad, f=lambda v: F.bowl.value(v) * 1j), T, r"^f\(x\) must be real, got complex")
+add("descend f gives str", d(grad=F.bowl.grad, f=lambda v: "low"), T, r"^f\(x\) must be real numbers")
+add("descend grad is the class LinearRegression", d(grad=LinearRegression), T,
+    r"^grad must be a function x -> gradient, got the class LinearRegression: instantiate it first, e\.g\. LinearRegression\(x, y\)")
+add("descend grad is the class SigmoidNeuron", d(grad=SigmoidNeuron), T, r"^grad must be a function.*got the class SigmoidNeuron: instantiate it")
+add("descend f is a class", d(grad=F.bowl.grad, f=LinearRegression), T, r"^f must be a function x -> value, got the class LinearRegression")
 add("result index out of range", lambda: batch()[5], V, r"^i must be a whole number from -2 to 1, got 5")
 add("result index str", lambda: batch()["0"], T, r"^i must be a whole number")
 add("result index float", lambda: batch()[1.0], T, r"^i must be a whole number")
@@ -186,6 +200,34 @@ add("Adam beta1 element", lambda: Adam(beta1=[0.9, 1.5]), V, r"^beta1 must be in
 add("Adam eps 0", lambda: Adam(eps=0.0), V, r"^eps must be in \(0, inf\)")
 add("Adam beta1 str", lambda: Adam(beta1="0.9"), T, r"^beta1 must be a real number")
 add("Adam beta2 complex", lambda: Adam(beta2=0.999j), T, r"^beta2 must be a real number, got complex")
+
+# update(x, g, state), called by hand as Part III does: every optimizer checks its arguments.
+X2 = np.array([1.0, 2.0])
+OTHER = {GD: Adam, Momentum: AdaGrad, Nesterov: Adam, AdaGrad: Momentum, RMSProp: AdaDelta, AdaDelta: Adam, Adam: GD}
+for cls, other in OTHER.items():
+    n = cls.__name__
+    add(f"{n}.update g broadcasts", lambda cls=cls: cls().update(X2, np.array([1.0]), cls().init(X2)), V,
+        r"^g must have the shape of x, \(2,\), got shape \(1,\)")
+    add(f"{n}.update g complex", lambda cls=cls: cls().update(X2, np.array([1j, 0.0]), cls().init(X2)), T,
+        r"^g must be real, got complex value 1j at index 0")
+    add(f"{n}.update state None", lambda cls=cls: cls().update(X2, X2, None), T,
+        rf"^state must be the \w+State that {n}\.init\(x\) or the last {n}\.update returned, got None")
+    add(f"{n}.update state of {other.__name__}", lambda cls=cls, other=other: cls().update(X2, X2, other().init(X2)), T,
+        rf"^state must be the \w+State that {n}\.init\(x\).*got {type(other().init(X2)).__name__}\(t=0")
+add("GD.update g of shape (2, 1)", lambda: GD().update(X2, np.ones((2, 1)), GD().init(X2)), V,
+    r"^g must have the shape of x, \(2,\), got shape \(2, 1\)")
+add("Adam.update g too long", lambda: Adam().update(X2, np.ones(3), Adam().init(X2)), V,
+    r"^g must have the shape of x, \(2,\), got shape \(3,\)")
+add("Adam.update g scalar", lambda: Adam().update(X2, 1.0, Adam().init(X2)), V, r"^g must have the shape of x, \(2,\), got shape \(\)")
+add("Adam.update g list with str", lambda: Adam().update(X2, [1.0, "a"], Adam().init(X2)), T, r"^g must be an array of real numbers")
+add("Adam.update g None", lambda: Adam().update(X2, None, Adam().init(X2)), T, r"^g must be an array of real numbers")
+add("Adam.update x complex list", lambda: Adam().update([1.0, 2j], X2, Adam().init(X2)), T, r"^x must be real, got complex value 2j at index 1")
+add("Adam.update state for another shape", lambda: Adam().update(X2, X2, Adam().init(np.zeros(3))), V,
+    r"^state must be made for x of shape \(2,\), got state\.m of shape \(3,\): start again from Adam\.init\(x\)")
+add("Momentum.update state for one coordinate", lambda: Momentum().update(X2, X2, Momentum().init(np.zeros(1))), V,
+    r"^state must be made for x of shape \(2,\), got state\.m of shape \(1,\)")
+add("AdaDelta.update state a tuple", lambda: AdaDelta().update(X2, X2, (0, X2, X2)), T,
+    r"^state must be the AdaDeltaState that AdaDelta\.init\(x\).*got \(0, array")
 
 # --- schedules -------------------------------------------------------------------------------
 for cls in (Constant, Step, Exponential, InverseTime):
@@ -281,6 +323,13 @@ add("Function name not str", lambda: F.Function(3, x**2, (x,)), T, r"^name must 
 add("Function minimum wrong length", lambda: F.Function("f", x**2, (x,), minimum=(0.0, 1.0)), V, r"^minimum must have shape \(k, 1\)")
 add("Function minimum complex", lambda: F.Function("f", x**2, (x,), minimum=(1j,)), T, r"^minimum must be real")
 add("Function stationary_points tuples", lambda: F.Function("f", x**2, (x,), stationary_points=((0.0,),)), T, r"^stationary_points must hold StationaryPoint")
+add("Function expr complex", lambda: F.Function("f", x**2 + sp.I * x, (x,)), T,
+    r"^expr must be real for real x, got x\*\*2 \+ I\*x, whose imaginary part is x$")
+add("Function expr complex in two variables", lambda: F.Function("f", x * y + sp.sqrt(-2) * y, (x, y)), T,
+    r"^expr must be real for real x, y, got .*whose imaginary part is sqrt\(2\)\*y")
+add("Function expr complex constant power", lambda: F.Function("f", (-1) ** sp.Rational(1, 3) * x, (x,)), T,
+    r"^expr must be real for real x, got \(-1\)\*\*\(1/3\)\*x")
+add("Function expr complex log", lambda: F.Function("f", sp.log(-2) * x**2, (x,)), T, r"^expr must be real for real x")
 add("Function symbols repeated", lambda: F.Function("f", x**2, (x, x)), V, r"^symbols must not repeat")
 for what in ("value", "grad", "hessian"):
     add(f"bowl.{what} complex", lambda what=what: getattr(F.bowl, what)([1 + 1j, 0.0]), T, r"^point must be real, got complex value \(1\+1j\) at index 0")

@@ -262,3 +262,28 @@ def test_a_batch_that_stops_early_returns_only_the_rows_it_ran():
 def test_a_given_f_is_recorded_even_for_a_function_with_its_own_value():
     run = descend(F.bowl, [1.0, 1.0], GD(), steps=2, f=lambda xs: np.zeros(len(xs)))
     assert run.values.tolist() == [0.0, 0.0, 0.0]
+
+
+def test_an_f_that_is_not_one_value_a_point_is_refused_by_name():
+    with pytest.raises(ValueError) as err:
+        descend(F.bowl.grad, [1.0, 1.0], GD(), steps=3, f=F.bowl.grad)
+    assert str(err.value) == ("f must return one value per point (x -> value): shape (4,) for points of shape (4, 2), "
+                              "got shape (4, 2): is it the gradient?")
+    with pytest.raises(ValueError) as err:
+        descend(F.bowl.grad, [1.0, 1.0], GD(), steps=3, f=lambda v: v[0] ** 2 + v[1] ** 2)
+    assert str(err.value).endswith("got shape (2,): write f for points of shape (..., n), with x[..., 0] for x[0]")
+    batch = descend(F.bowl.grad, np.ones((3, 2)), GD(), steps=3, f=F.bowl.value)
+    assert batch.values.shape == (4, 3)
+    listed = descend(F.bowl.grad, [1.0, 1.0], GD(), steps=1, f=lambda xs: [float(F.bowl(v)) for v in xs])
+    assert listed.values.dtype == float and listed.values.tolist() == F.bowl(listed.xs).tolist()
+
+
+def test_a_model_class_instead_of_a_model_says_to_instantiate_it():
+    from gdlib.models import LinearRegression
+
+    with pytest.raises(TypeError) as err:
+        descend(LinearRegression, [0.0, 0.0], GD(), steps=3)
+    assert str(err.value) == ("grad must be a function x -> gradient, got the class LinearRegression: "
+                              "instantiate it first, e.g. LinearRegression(x, y)")
+    run = descend(LinearRegression([1.0, 2.0], [2.0, 4.0]), [0.0, 0.0], GD(eta=0.1), steps=3)
+    assert run.values is not None and run.values[-1] < run.values[0]

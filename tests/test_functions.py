@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import pytest
+import sympy as sp
 
 from gdlib import functions as F
 from gdlib.calculus import classify
@@ -161,3 +164,27 @@ def test_stationary_points_and_minimum_are_checked_with_messages():
         F.Function("f", F.x**2, (F.x,), stationary_points=(F.StationaryPoint((0.0, 1.0), "minimum"),))
     assert str(err.value) == ("a stationary point must have shape (k, 1) with k >= 1 (one row per iterate), "
                               "got shape (1, 2)")
+
+
+def test_a_complex_expression_is_refused_when_it_is_built():
+    with pytest.raises(TypeError) as err:
+        F.Function("f", F.x**2 + sp.I * F.x, (F.x,))
+    assert str(err.value) == "expr must be real for real x, got x**2 + I*x, whose imaginary part is x"
+    with pytest.raises(TypeError, match=r"^expr must be real for real x, y, got .*imaginary part is sqrt\(3\)\*y/2$"):
+        F.Function("f", F.x**2 + (-1) ** sp.Rational(1, 3) * F.y, (F.x, F.y))
+
+
+def test_an_expression_written_with_i_but_real_is_kept():
+    two_cos = F.Function("two_cos", sp.exp(sp.I * F.x) + sp.exp(-sp.I * F.x), (F.x,))
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # NumPy computes it through complex numbers
+        assert float(two_cos.value(np.array([0.0]))) == pytest.approx(2.0)
+
+
+def test_one_point_outside_a_real_domain_is_nan_as_in_a_batch():
+    # Python's (-1.0)**(1/3) is complex where NumPy's is nan: one point now agrees with a batch.
+    cube_root = F.Function("cube_root", F.x ** sp.Rational(1, 3), (F.x,))
+    assert np.isnan(cube_root.value(np.array([-1.0])))
+    with np.errstate(invalid="ignore"):
+        np.testing.assert_array_equal(cube_root.value(np.array([[-1.0], [8.0]])), [np.nan, 2.0])
+    assert float(cube_root.value(np.array([8.0]))) == pytest.approx(2.0)

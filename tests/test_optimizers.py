@@ -266,3 +266,63 @@ def test_every_optimizer_counts_its_updates_for_the_schedule(cls):
 def test_repr_shows_the_hyper_parameters():
     assert repr(GD(eta=0.1)) == "GD(eta=0.1)"
     assert repr(Adam()) == "Adam(eta=0.001, beta1=0.9, beta2=0.999, eps=1e-08)"
+
+
+# --- update called by hand: its arguments are checked ----------------------------------
+
+@pytest.mark.parametrize("cls", gdlib.optimizers.ALL, ids=lambda c: c.__name__)
+def test_update_takes_lists_and_integers_as_numpy_would(cls):
+    # A reader stepping by hand writes update([3.0, 4.0], [6, 8], state): the same step as arrays.
+    x, g = np.array([3.0, 4.0]), np.array([6.0, 8.0])
+    opt = cls(eta=0.1)
+    want, want_state = opt.update(x, g, opt.init(x))
+    got, got_state = opt.update([3.0, 4.0], [6, 8], opt.init([3.0, 4.0]))
+    assert got.dtype == float
+    np.testing.assert_array_equal(got, want)
+    for a, b in zip(got_state, want_state):
+        np.testing.assert_array_equal(a, b)
+    second = opt.update(got.tolist(), [1.0, -1.0], got_state)[0]
+    np.testing.assert_array_equal(second, opt.update(want, np.array([1.0, -1.0]), want_state)[0])
+
+
+def test_update_of_one_number_is_the_scalar_step():
+    x, state = GD(eta=0.1).update(3.0, 6.0, GD().init(3.0))
+    assert float(x) == pytest.approx(2.4) and state.t == 1
+
+
+@pytest.mark.parametrize("cls", gdlib.optimizers.ALL, ids=lambda c: c.__name__)
+def test_update_lets_non_finite_numbers_through_for_descend_to_report(cls):
+    x = np.array([1.0, 2.0])
+    with np.errstate(all="ignore"):
+        out, _ = cls().update(x, np.array([np.nan, np.inf]), cls().init(x))
+    assert not np.isfinite(out).all()
+
+
+@pytest.mark.parametrize("call, exc, message", [
+    (lambda: Adam().update(np.zeros(2), np.ones(1), Adam().init(np.zeros(2))), ValueError,
+     "g must have the shape of x, (2,), got shape (1,)"),
+    (lambda: GD().update(np.zeros((3, 2)), np.ones(2), GD().init(np.zeros((3, 2)))), ValueError,
+     "g must have the shape of x, (3, 2), got shape (2,)"),
+    (lambda: Momentum().update(np.zeros(2), np.array([1j, 0.0]), Momentum().init(np.zeros(2))), TypeError,
+     "g must be real, got complex value 1j at index 0"),
+    (lambda: RMSProp().update(np.zeros(2), np.array([1.0 + 0j, 0.0]), RMSProp().init(np.zeros(2))), TypeError,
+     "g must be real, got a complex array array of shape (2,): pass its .real part if that is what you mean"),
+    (lambda: Adam().update([1.0, "a"], np.zeros(2), Adam().init(np.zeros(2))), TypeError,
+     "x must be an array of real numbers, got strings [1.0, 'a']"),
+    (lambda: Adam().update(np.zeros(2), np.zeros(2), GD().init(np.zeros(2))), TypeError,
+     "state must be the AdamState that Adam.init(x) or the last Adam.update returned, got GDState(t=0)"),
+    (lambda: Nesterov().update(np.zeros(2), np.zeros(2), None), TypeError,
+     "state must be the MomentumState that Nesterov.init(x) or the last Nesterov.update returned, got None"),
+    (lambda: AdaDelta().update(np.zeros(2), np.zeros(2), AdaDelta().init(np.zeros(3))), ValueError,
+     "state must be made for x of shape (2,), got state.v of shape (3,): start again from AdaDelta.init(x)"),
+])
+def test_update_refuses_what_would_be_a_wrong_step_by_name(call, exc, message):
+    with pytest.raises(exc) as err:
+        call()
+    assert str(err.value) == message
+
+
+def test_nesterov_takes_the_state_of_momentum_which_is_the_same_buffer():
+    x, g = np.array([1.0, 2.0]), np.array([0.5, -1.0])
+    state = Momentum(eta=0.1, mu=0.9).update(x, g, Momentum().init(x))[1]
+    assert Nesterov(eta=0.1, mu=0.9).update(x, g, state)[1].t == 2

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import ast
+from pathlib import Path
+
 import numpy as np
 import pytest
 import sympy as sp
@@ -125,3 +128,28 @@ def test_path_messages():
     assert message(lambda: validation.path("run", "abc", 2)) == "run must be an array of iterates (or a Result), got 'abc'"
     assert message(lambda: validation.path("run", np.zeros((3, 3)), 2)) == \
         "run must have shape (k, 2) with k >= 1 (one row per iterate), got shape (3, 3)"
+
+
+def test_validation_imports_no_module_of_gdlib():
+    # Validation is the ground floor: every module of gdlib imports it, so it may import none of
+    # them, not even lazily inside a function (that was the circle validation -> functions -> calculus).
+    tree = ast.parse(Path(validation.__file__).read_text())
+    imported = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            imported.append("." * node.level + (node.module or ""))
+        elif isinstance(node, ast.Import):
+            imported += [alias.name for alias in node.names]
+        elif isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", "")) in (
+                "import_module", "__import__"):
+            imported.append(ast.unparse(node))
+    assert imported and all(not name.startswith(".") and "gdlib" not in name for name in imported), imported
+
+
+def test_a_class_where_a_function_is_expected_says_how_to_make_one():
+    class Line:
+        def __init__(self, x, y, *args, unit, scale=1.0, **kwargs): ...
+
+    assert message(lambda: validation.function("grad", Line, "x -> gradient")) == \
+        "grad must be a function x -> gradient, got the class Line: instantiate it first, e.g. Line(x, y, unit=unit)"
+    assert message(lambda: validation.function("f", int, "x -> value")).endswith("got the class int: instantiate it first, e.g. int(...)")
