@@ -53,7 +53,7 @@ def test_the_parabola_slider_reaches_every_regime(chapter):
 
 def test_kappa_frames_state_the_best_eta_and_rate(chapter):
     params, texts = chapter["kappa_frame"]
-    for (i,), (panel,) in texts.items():
+    for (i,), (panel, right) in texts.items():
         k = params["k"].values[i]
         # eta_* lambda_max = 2 lambda_max / (lambda_min + lambda_max) and r_* = (lmax - lmin) / (lmax + lmin)
         lmin, lmax = 1.0, float(k)
@@ -62,6 +62,11 @@ def test_kappa_frames_state_the_best_eta_and_rate(chapter):
         # eta = 1 / lambda_max: the larger of |1 - lambda_min/lambda_max| and |1 - 1| = 0
         assert f"$\\eta = 1/\\lambda_{{\\max}}$: $r = {abs(1 - lmin / lmax):.3f}$" in panel
         assert ("at $\\kappa = 1$ all three lines coincide" in panel) == (k == 1)
+        # the right panel: 20 steps of gradient descent on (x_1^2 / k + x_2^2) / 2 from (1, 1), both coordinates
+        # shrink by their own factor per step, so the distance after 20 steps is known in closed form
+        distance = {e: math.hypot((1 - e / k) ** 20, (1 - e) ** 20) for e in (2 * k / (k + 1), 1.0)}
+        assert right[0] == ("20 steps from (1, 1): distance to the minimum\n"
+                            f"{distance[2 * k / (k + 1)]:.2g} at η*, {distance[1.0]:.2g} at 1/λmax"), k
 
 
 def test_noise_frames_name_the_schedule_that_ends_closest(chapter):
