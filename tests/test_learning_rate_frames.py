@@ -92,7 +92,7 @@ def test_noise_frames_name_the_schedule_that_ends_closest(chapter):
         best = min(end, key=end.get)
         assert panel[0] == f"noise size s = {s:g}\nclosest at t = 20,000: {best}, {end[best]:.2g}", s
         for e in (0.001, 0.0001):
-            assert f"floor, η = {e:g}" in panel
+            assert f"noise floor, η = {e:g}" in panel
     # the text's claims: with little noise the inverse-time decay ends farthest, with much noise closest
     assert max(ends[0.01], key=ends[0.01].get) == "inverse time"
     assert min(ends[10], key=ends[10].get) == "inverse time"
