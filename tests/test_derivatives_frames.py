@@ -32,8 +32,9 @@ def all_texts(frames):
             for panel in panels for text in panel]
 
 
-def test_the_chapter_has_five_interactives(frames):
-    assert sorted(frames) == ["area_frame", "descent_frame", "error_frame", "power_frame", "secant_frame"]
+def test_the_chapter_has_six_interactives(frames):
+    assert sorted(frames) == ["area_frame", "corner_frame", "descent_frame", "error_frame", "power_frame",
+                              "secant_frame"]
 
 
 # What each power's frame says, written out by hand: f'(x) = n x^(n-1) as a reader writes it.
@@ -70,32 +71,23 @@ def test_no_frame_title_reads_unnaturally(frames):
             assert not pattern.search(text), (pattern.pattern, text)
 
 
-# The secant widget's curves, written out here: the function and its slope (None: a corner, no tangent).
-CURVES = {"x²": ("x^2", lambda t: t**2, lambda t: 2 * t),
-          "x³": ("x^3", lambda t: t**3, lambda t: 3 * t**2),
-          "|x|": ("|x|", abs, lambda t: None if t == 0 else math.copysign(1.0, t))}
-
-
-def test_secant_frames_show_the_secant_and_the_tangent(frames):
+def test_secant_frames_show_the_secant_steeper_by_h(frames):
     params, texts = frames["secant_frame"]
-    assert {name for name, _ in values(params, "point")} == set(CURVES)
-    assert ("|x|", 0.0) in values(params, "point")  # the corner the text discusses
     for (i, j), (panel,) in texts.items():
-        (name, x0), h = values(params, "point")[i], values(params, "h")[j]
-        tex, f, slope = CURVES[name]
-        secant = (f(x0 + h) - f(x0)) / h
-        title, legend = panel[0], panel[1:]
-        assert title.startswith(f"$x_0 = {x0:g}$, $h = {h:g}$: ")
-        if slope(x0) is None:  # |x| at 0: the slope from the right is +1, from the left -1
-            assert title.endswith("a corner, no tangent")
-            assert secant == (1.0 if h > 0 else -1.0)
-            assert legend == [f"$f(x) = {tex}$", f"secant, slope {secant:.2f}"]
-            continue
-        off = float(re.search(rf"slope = \+?({NUMBER})$", title).group(1))
-        assert off == pytest.approx(secant - slope(x0), abs=0.006)
-        if name == "x²":  # the secant is steeper than the tangent by exactly h, as the text says
-            assert off == pytest.approx(h, abs=0.006)
-        assert legend == [f"$f(x) = {tex}$", f"tangent, slope {slope(x0):.2f}", f"secant, slope {secant:.2f}"]
+        x0, h = values(params, "x0")[i], values(params, "h")[j]
+        first, second = panel[0].split("\n")
+        assert first.startswith(f"$x_0 = {x0:g}$, $h = {h:g}$")
+        off = float(re.search(rf"slope = \+?({NUMBER})$", first).group(1))
+        assert off == pytest.approx(h, abs=0.006)
+        assert second == f"tangent slope {2 * x0:.2f}, secant slope {2 * x0 + h:.2f}"
+
+
+def test_corner_frames_show_a_secant_slope_of_plus_or_minus_1(frames):
+    params, texts = frames["corner_frame"]
+    assert {h > 0 for h in values(params, "h")} == {True, False}  # both sides of the corner
+    for (i,), (panel,) in texts.items():
+        h = values(params, "h")[i]
+        assert panel == [f"$h = {h:g}$: secant slope $|h|/h$ = {'+1' if h > 0 else '-1'}"]
 
 
 def test_descent_frames_show_t_steps_of_minus_eta_times_the_slope(frames):
@@ -125,15 +117,14 @@ def test_area_frames_add_up_to_the_slope_of_x_cubed(frames):
     for (i, j), (left, right) in texts.items():
         x, h = values(params, "x")[i], values(params, "h")[j]
         du, dv = h, (x + h) ** 2 - x**2
-        assert left[0] == f"$x = {x:g}$, $h = {h:g}$: the three new pieces"
-        areas = [float(re.search(rf"= ({NUMBER})$", t).group(1)) for t in left[1:4]]
-        assert areas == pytest.approx([x**2 * du, x * dv, du * dv], rel=5e-3)  # v du, u dv, du dv
+        assert left == [f"$x = {x:g}$, $h = {h:g}$: the three new pieces"]
         total, limit = map(float, re.search(rf"^sum ({NUMBER}), tending to \$3x\^2\$ = ({NUMBER})$",
                                             right[0]).groups())
         assert total == pytest.approx(((x + h) ** 3 - x**3) / h, abs=0.006)
         assert limit == pytest.approx(3 * x**2)
-        bars = [float(t) for t in right[2:]]
-        assert bars == pytest.approx([x**2, x * (2 * x + h), h * (2 * x + h)], abs=0.006)  # each / h
+        bars = [float(t) for t in right[1:]]
+        assert bars == pytest.approx([x**2 * du / h, x * dv / h, du * dv / h], abs=0.006)  # v du, u dv, du dv, / h
+        assert bars == pytest.approx([x**2, x * (2 * x + h), h * (2 * x + h)], abs=0.006)
         assert sum(bars) == pytest.approx(total, abs=0.02)
 
 
