@@ -44,7 +44,8 @@ class Answer:
     that is a set of numbers (the roots of an equation, a matrix's eigenvalues): a
     list of them is right in any order. ``hint``, for a numeric answer, replaces the
     guessed kind of slip (such as "a constant factor missing") where that guess would
-    mislead, for instance when the answer is an estimate.
+    mislead, for instance when the answer is an estimate; for a formula, it replaces the
+    general advice given when no particular slip is recognised.
     """
 
     value: Any
@@ -94,7 +95,8 @@ ANSWERS: dict[str, Answer] = {
     # Derivatives, derivatives.ipynb
     "ex-deriv-reciprocal": Answer(-1 / _x**2),
     "ex-deriv-product": Answer(9 * _x**2 + 2 * _x - 6),
-    "ex-deriv-check": Answer((_x + 1) * sp.exp(_x)),
+    "ex-deriv-check": Answer((_x + 1) * sp.exp(_x),
+                             hint="the product rule has two terms, u'v + uv', with u = x and v = e^x"),
     "ex-deriv-float32": Answer(5e-4, rtol=0.4,  # sqrt(2 eps) ~ 4.9e-4; the measured 3.2e-4 counts too
                                hint="use the best forward step sqrt(b / a), with b = eps e and a = e / 2, "
                                     "and eps = 1.2e-7 for float32"),
@@ -157,7 +159,7 @@ def check(label: str, answer: Any) -> Verdict:
         raise ValueError(f"label must be one of the exercise labels {sorted(ANSWERS)}, got {label!r}")
     expected = ANSWERS[label]
     if isinstance(expected.value, sp.Expr) and expected.value.free_symbols:
-        return _check_formula(_sympify(answer), expected.value)
+        return _check_formula(_sympify(answer), expected.value, expected.hint)
     numbers = _numbers(answer, expected.value)
     stored = np.asarray(expected.value, dtype=float)
     if expected.unordered and stored.ndim == 1 and numbers.shape == stored.shape:
@@ -181,7 +183,7 @@ def _sympify(answer: Any) -> sp.Expr:
     return expr.subs({s: sp.Symbol(s.name, real=True) for s in expr.free_symbols})
 
 
-def _check_formula(answer: sp.Expr, expected: sp.Expr) -> Verdict:
+def _check_formula(answer: sp.Expr, expected: sp.Expr, hint: str | None = None) -> Verdict:
     shown = sp.sstr(answer)
     if sp.simplify(answer - expected) == 0:
         return Verdict(True, shown)
@@ -198,6 +200,8 @@ def _check_formula(answer: sp.Expr, expected: sp.Expr) -> Verdict:
     if missing:
         return Verdict(False, f"{shown} does not depend on {', '.join(sorted(s.name for s in missing))}, "
                               "but the answer does")
+    if hint is not None:
+        return Verdict(False, f"{shown} is not it yet: {hint}")
     return Verdict(False, f"{shown} is not it yet; check each step against the rules in the chapter")
 
 

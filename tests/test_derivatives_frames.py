@@ -32,8 +32,9 @@ def all_texts(frames):
             for panel in panels for text in panel]
 
 
-def test_the_chapter_has_five_interactives(frames):
-    assert sorted(frames) == ["area_frame", "descent_frame", "error_frame", "power_frame", "secant_frame"]
+def test_the_chapter_has_six_interactives(frames):
+    assert sorted(frames) == ["area_frame", "corner_frame", "descent_frame", "error_frame", "power_frame",
+                              "secant_frame"]
 
 
 # What each power's frame says, written out by hand: f'(x) = n x^(n-1) as a reader writes it.
@@ -74,33 +75,57 @@ def test_secant_frames_show_the_secant_steeper_by_h(frames):
     params, texts = frames["secant_frame"]
     for (i, j), (panel,) in texts.items():
         x0, h = values(params, "x0")[i], values(params, "h")[j]
-        title, legend = panel[0], panel[2:]
-        assert title.startswith(f"$x_0 = {x0:g}$, $h = {h:g}$")
-        off = float(re.search(rf"slope = \+?({NUMBER})$", title).group(1))
+        first, second = panel[0].split("\n")
+        assert first.startswith(f"$x_0 = {x0:g}$, $h = {h:g}$")
+        off = float(re.search(rf"slope = \+?({NUMBER})$", first).group(1))
         assert off == pytest.approx(h, abs=0.006)
-        assert legend == [f"tangent, slope {2 * x0:.2f}", f"secant, slope {2 * x0 + h:.2f}"]
+        assert second == f"tangent slope {2 * x0:.2f}, secant slope {2 * x0 + h:.2f}"
 
 
-def test_descent_frames_show_one_step_minus_eta_times_the_slope(frames):
+def test_corner_frames_show_a_secant_slope_of_plus_or_minus_1(frames):
+    params, texts = frames["corner_frame"]
+    assert {h > 0 for h in values(params, "h")} == {True, False}  # both sides of the corner
+    for (i,), (panel,) in texts.items():
+        h = values(params, "h")[i]
+        assert panel == [f"$h = {h:g}$: secant slope $|h|/h$ = {'+1' if h > 0 else '-1'}"]
+
+
+def test_descent_frames_show_t_steps_of_minus_eta_times_the_slope(frames):
     params, texts = frames["descent_frame"]
+    assert {0.9, 1.0, 1.1} <= set(values(params, "eta"))  # the values the text discusses
     for (i, j), (panel,) in texts.items():
-        x0, eta = values(params, "x0")[i], values(params, "eta")[j]
-        slope = 2 * x0
-        shown = float(re.search(rf"= ({NUMBER})$", panel[0].replace("+", "")).group(1))
-        assert shown == pytest.approx(-eta * slope, abs=0.006)
-        x1 = float(re.search(rf"= ({NUMBER})$", panel[-1]).group(1))
-        assert x1 == pytest.approx(x0 - eta * slope, abs=0.006)
+        eta, t = values(params, "eta")[i], values(params, "t")[j]
+        xs = [4.0]
+        for _ in range(t):
+            xs.append(xs[-1] - eta * 2 * xs[-1])  # x - eta f'(x) for f = x^2
+        title, legend = panel[0], panel[1:]
+        assert title.startswith(f"η = {eta:g}, {'one step' if t == 1 else f'{t} steps'} ")
+        last = float(re.search(re.escape(f"$f(x_{{{t}}})$ = ") + f"({NUMBER})$", title).group(1))
+        assert last == pytest.approx(xs[-1] ** 2, rel=5e-3, abs=1e-9)
+        heights = [float(v) for v in re.findall(NUMBER, legend[1].removeprefix("heights: "))]
+        assert heights == pytest.approx([v**2 for v in xs], rel=5e-3, abs=6e-4)  # below 1: 3 decimals
+        x_t = float(re.search(re.escape(f"$x_{{{t}}}$ = ") + f"({NUMBER})", legend[2]).group(1))
+        assert x_t == pytest.approx(xs[-1], rel=5e-3, abs=1e-9)
+        assert legend[2].endswith("(off the plot)") == (abs(xs[-1]) > 7.2 or xs[-1] ** 2 > 54)
+        if eta == 1.1 and t > 1:  # every further step goes higher still
+            assert all(b > a for a, b in zip(heights, heights[1:]))
 
 
 def test_area_frames_add_up_to_the_slope_of_x_cubed(frames):
     params, texts = frames["area_frame"]
-    for (i,), (panel,) in texts.items():
-        h = values(params, "h")[i]
-        total = float(re.search(rf"= ({NUMBER}), tending to 3$", panel[0]).group(1))
-        assert total == pytest.approx(((1 + h) ** 3 - 1) / h, abs=0.006)
-        pieces = [float(re.search(rf"= ({NUMBER})$", t).group(1)) for t in panel[1:]]
-        assert pieces == pytest.approx([1.0, 2 + h, h * (2 + h)], abs=0.006)  # v du/h, u dv/h, du dv/h
-        assert sum(pieces) == pytest.approx(total, abs=0.02)
+    assert values(params, "h") == sorted(values(params, "h"))  # to the right: a larger h
+    for (i, j), (left, right) in texts.items():
+        x, h = values(params, "x")[i], values(params, "h")[j]
+        du, dv = h, (x + h) ** 2 - x**2
+        assert left == [f"$x = {x:g}$, $h = {h:g}$: the three new pieces"]
+        total, limit = map(float, re.search(rf"^sum ({NUMBER}), tending to \$3x\^2\$ = ({NUMBER})$",
+                                            right[0]).groups())
+        assert total == pytest.approx(((x + h) ** 3 - x**3) / h, abs=0.006)
+        assert limit == pytest.approx(3 * x**2)
+        bars = [float(t) for t in right[1:]]
+        assert bars == pytest.approx([x**2 * du / h, x * dv / h, du * dv / h], abs=0.006)  # v du, u dv, du dv, / h
+        assert bars == pytest.approx([x**2, x * (2 * x + h), h * (2 * x + h)], abs=0.006)
+        assert sum(bars) == pytest.approx(total, abs=0.02)
 
 
 def test_error_frames_show_the_two_differences_of_exp_at_1(frames):

@@ -111,6 +111,13 @@ def test_the_derivatives_chapters_answers():
     assert check("ex-deriv-check", sp.diff(x * sp.exp(x), x))
     assert "wrong sign" in check("ex-deriv-reciprocal", 1 / x**2).message
     assert not check("ex-deriv-check", sp.exp(x))
+    # the claim of the exercise (u'v alone) and the other half (uv' alone) get the product rule's hint
+    for half in (sp.exp(x), x * sp.exp(x)):
+        assert check("ex-deriv-check", half).message.endswith("the product rule has two terms, u'v + uv', "
+                                                              "with u = x and v = e^x")
+    # a formula without a hint keeps the general advice
+    assert check("ex-deriv-product", 9 * x**2 + 3 * x - 6).message.endswith("check each step against the rules in "
+                                                                        "the chapter")
     assert check("ex-deriv-float32", np.sqrt(2 * np.finfo(np.float32).eps))  # the formula's 4.9e-4
     assert check("ex-deriv-float32", 10**-3.5)  # the measured grid value
     assert not check("ex-deriv-float32", 1e-8)  # the 64-bit answer
