@@ -57,7 +57,7 @@ def test_dot_frames_state_the_angle_the_dot_product_and_the_shadow(chapter):
         phi_v = params["phi_v"].values[i]
         v = 1.5 * np.array([math.cos(math.radians(phi_v)), math.sin(math.radians(phi_v))])
         first, second, third = panel[0].split("\n")
-        shown = re.fullmatch(rf"\$\\varphi_v = {phi_v}°\$: \$v = \(({NUMBER}), ({NUMBER})\)\$, .*", first)
+        shown = re.fullmatch(rf"\$\\varphi_v = {phi_v:g}°\$: \$v = \(({NUMBER}), ({NUMBER})\)\$, .*", first)
         assert [float(shown.group(1)), float(shown.group(2))] == pytest.approx(v, abs=0.006)
         assert "-0.00" not in panel[0]
         beta = float(re.search(rf"\\beta = ({NUMBER})°", first).group(1))
