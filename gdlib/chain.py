@@ -162,6 +162,7 @@ INNER: Mapping[str, sp.Expr] = {
 
 #: The interactive's range of :math:`x`, and the ranges of its two panels: every
 #: inner function and composite of :data:`OUTER` and :data:`INNER` in the first,
-#: every factor and derivative in the second (``tests/test_chain.py`` checks it).
+#: every factor and derivative in the second, each at least 5 % of the panel's height
+#: away from its top and bottom edges (``tests/test_chain.py`` checks it).
 PANEL_XS: tuple[float, float] = (-1.25, 1.25)
-PANEL_LIMITS: dict[str, tuple[float, float]] = {"values": (-2.1, 3.7), "slopes": (-5.0, 5.0)}
+PANEL_LIMITS: dict[str, tuple[float, float]] = {"values": (-2.4, 4.0), "slopes": (-6.0, 6.0)}

@@ -32,6 +32,7 @@ __all__ = ["check", "Answer", "Verdict", "ANSWERS"]
 
 _x, _y = sp.symbols("x y", real=True)
 _dx = sp.Symbol("Δx", real=True)  # the Taylor chapter's step
+_x1, _x2 = sp.symbols("x1 x2", real=True)  # the entries of a point x = (x1, x2) (vectors and matrices)
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,7 @@ ANSWERS: dict[str, Answer] = {
     # Vectors and matrices, vectors_matrices.ipynb
     "ex-vectors-angle": Answer(45, atol=0.05, hint="give the angle β in degrees, from cos β = uᵀv / (‖u‖ ‖v‖)"),
     "ex-vectors-eigenvalues": Answer([1, 6], unordered=True),
-    "ex-vectors-form": Answer(3 * _x**2 - 4 * _x * _y + _y**2),
+    "ex-vectors-form": Answer(3 * _x1**2 - 4 * _x1 * _x2 + _x2**2),
     "ex-vectors-step-factors": Answer([-0.5, 0.5], unordered=True),
     # Partial derivatives and the gradient, partial_derivatives.ipynb
     "ex-partial-by-hand": Answer(2 * _x * _y**3 + 5),

@@ -35,12 +35,18 @@ def chapter_frames(name: str, skip: Callable[[str], bool] = lambda source: False
                                                              ncols=ncols, projections=projections))
 
     namespace: dict[str, Any] = {}
-    for cell in cells:
-        source = "".join(cell["source"])
-        if skip(source):
-            continue
-        namespace["interactive"] = record
-        exec(compile(source, str(path), "exec"), namespace)
-        namespace["interactive"] = record  # a cell that imports interactive gets it replaced too
+    real = widgets.interactive
+    # A cell that imports interactive (``from gdlib.widgets import interactive``) gets the
+    # recorder too, whether the import stands in an earlier cell or in the cell itself.
+    widgets.interactive = record
+    try:
+        for cell in cells:
+            source = "".join(cell["source"])
+            if skip(source):
+                continue
+            namespace["interactive"] = record
+            exec(compile(source, str(path), "exec"), namespace)
+    finally:
+        widgets.interactive = real
     plt.close("all")
     return shown, namespace

@@ -85,7 +85,7 @@ def test_valley_titles_agree_with_the_basin_map(chapter):
     # The read-outs fit their 9em box without wrapping (as "0.475 (fastest)" does).
     assert max(len(params[n].text(v)) for n in params for v in params[n].values) <= 15
     grid, eta_grid, labels = ns["x0_grid"], ns["eta_grid"], ns["labels"]
-    for (i, j), [panel] in texts.items():
+    for (i, j), (panel, steps_panel) in texts.items():
         x0, eta = x0s[i], etas[j]
         title = panel[0]
         assert len(re.sub(r"[$\\{}]", "", title)) <= 60, title  # fits the panel's width
@@ -96,17 +96,30 @@ def test_valley_titles_agree_with_the_basin_map(chapter):
             assert "stops on a hill" in title, title
         else:
             assert f"ends in {label} after" in title, title
+        # the right panel says what the step lengths did: settled, still bouncing, or grew
+        if title.endswith("after 0 steps"):
+            assert steps_panel[0] == "no step: the slope at x₀ is 0", steps_panel
+        elif "ends in" in title or "stops on a hill" in title:
+            assert steps_panel[0].startswith("steps shrink to ") and steps_panel[0].endswith(": settled"), steps_panel
+        elif "still bouncing" in title:
+            assert re.fullmatch(r"steps still \S+ long after 600", steps_panel[0]), steps_panel
+        else:
+            assert steps_panel[0] == "steps grow until the run diverges", steps_panel
     # The runs the prose names; the first step off the chart from the formula x - eta f'(x).
-    title = {(x0s[i], etas[j]): p[0] for (i, j), [p] in texts.items()}
+    title = {(x0s[i], etas[j]): p[0] for (i, j), (p, _) in texts.items()}
+    steps_title = {(x0s[i], etas[j]): q[0] for (i, j), (_, q) in texts.items()}
     assert title[(2.0, 0.05)].endswith("ends in C after 452 steps")
     assert title[(2.0, 0.0525)].endswith("still bouncing after 600 steps")
+    # past C's bound the run from 2 jumps between 2.42 and 2.56 for good: its steps stay 0.146 long
+    assert steps_title[(2.0, 0.0525)] == "steps still 0.146 long after 600"
+    assert steps_title[(2.0, 0.05)] == "steps shrink to 5e-08: settled"
     assert title[(2.5, 0.0525)].endswith("ends in C after 0 steps")
     for x0 in (-2.5, 3.0):
         assert "ends in B" in title[(x0, 0.045)]
     slope = lambda v: (v + 2) * (v + 1) * v * (v - 1.5) * (v - 2.5)  # f' of three_minima
     for x0 in (-3.0, 3.5):
         assert "diverges" in title[(x0, 0.045)]
-        [panel] = texts[(x0s.index(x0), etas.index(0.045))]
+        panel, _ = texts[(x0s.index(x0), etas.index(0.045))]
         first = x0 - 0.045 * slope(x0)
         assert panel[1].endswith(f"\nstep 1: $x = {first:.3g}$, off the chart")
 
@@ -128,11 +141,12 @@ def test_saddle_titles_state_the_closed_form_escape_time(chapter):
         y0 = 10.0 ** -(13 - i)
         formula = math.log(0.5 / y0) / math.log(1 + 2 * eta)
         assert right[0] == f"measured {math.ceil(formula)}, formula {formula:.2f}"
-        assert left[0] == f"y₀ = {names[i]}, η = {eta:g}: leaves the circle at step {math.ceil(formula)}"
+        first, second = left[0].split("\n")  # a two-line title: no text drawn over the plot
+        assert first == f"y₀ = {names[i]}, η = {eta:g}: leaves the circle at step {math.ceil(formula)}"
         # after the escape the run diverges: |y| = y0 (1 + 2 eta)^t leaves the picture (|y| > 1.2)
         # at the first t past log(1.2 / y0) / log(1 + 2 eta), and the frame says so
         off = math.floor(math.log(1.2 / y0) / math.log(1 + 2 * eta)) + 1
-        assert f"off the picture at step {off}: |y| grows without end" in left[1:], left
+        assert second == f"off the picture at step {off}: |y| grows without end", left
 
 
 def test_restart_titles_for_every_k_from_1_to_12(chapter):

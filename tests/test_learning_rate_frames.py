@@ -2,8 +2,9 @@
 
 nbval compares only ``Interactive(...; N frames)`` for an interactive cell, so the titles of
 its frames are checked here, against numbers computed independently: the factor
-r = 1 - 2 eta a and its regime, the best eta and rate for each condition number, and the eta
-that backtracking accepts, from the exact Armijo bound on a quadratic.
+r = 1 - 2 eta a and its regime, the best eta and rate for each condition number, the schedule
+that ends closest for each noise size (from a plain loop over the mean square distance), and
+the eta that backtracking accepts, from the exact Armijo bound on a quadratic.
 """
 
 from __future__ import annotations
@@ -23,8 +24,8 @@ def chapter():
     return chapter_frames("learning_rate", lambda s: s.startswith("fig, "))[0]  # static figures skipped
 
 
-def test_the_chapter_has_its_three_interactives(chapter):
-    assert sorted(chapter) == ["armijo_frame", "kappa_frame", "parabola_frame"]
+def test_the_chapter_has_its_four_interactives(chapter):
+    assert sorted(chapter) == ["armijo_frame", "kappa_frame", "noise_frame", "parabola_frame"]
 
 
 def test_parabola_frames_state_r_and_the_regime(chapter):
@@ -37,7 +38,8 @@ def test_parabola_frames_state_r_and_the_regime(chapter):
         s = eta * a
         expected = ("one step" if math.isclose(s, 0.5) else "monotone" if s < 0.5 else "oscillating" if s < 1
                     else "bouncing forever" if math.isclose(s, 1.0) else "diverging")
-        assert left[0] == f"$a = {a:g}$, $\\eta = {eta:g}$: $\\eta a = {s:g}$"
+        border = " (a border)" if math.isclose(s, 0.5) or math.isclose(s, 1.0) else ""
+        assert left[0] == f"$a = {a:g}$, $\\eta = {eta:g}$: $\\eta a = {s:g}${border}"
         assert right[0] == f"$r = 1 - 2\\eta a = {r:g}$: {expected}"
         # from x_0 = 2 in the frame |x| <= 3: the path leaves it exactly when |r| > 1 (|r|^15 > 1.5 here)
         assert ("the path leaves the picture" in left) == (abs(r) > 1 + 1e-9), (eta, a)
@@ -51,7 +53,7 @@ def test_the_parabola_slider_reaches_every_regime(chapter):
 
 def test_kappa_frames_state_the_best_eta_and_rate(chapter):
     params, texts = chapter["kappa_frame"]
-    for (i,), (panel,) in texts.items():
+    for (i,), (panel, right) in texts.items():
         k = params["k"].values[i]
         # eta_* lambda_max = 2 lambda_max / (lambda_min + lambda_max) and r_* = (lmax - lmin) / (lmax + lmin)
         lmin, lmax = 1.0, float(k)
@@ -60,6 +62,40 @@ def test_kappa_frames_state_the_best_eta_and_rate(chapter):
         # eta = 1 / lambda_max: the larger of |1 - lambda_min/lambda_max| and |1 - 1| = 0
         assert f"$\\eta = 1/\\lambda_{{\\max}}$: $r = {abs(1 - lmin / lmax):.3f}$" in panel
         assert ("at $\\kappa = 1$ all three lines coincide" in panel) == (k == 1)
+        # the right panel: 20 steps of gradient descent on (x_1^2 / k + x_2^2) / 2 from (1, 1), both coordinates
+        # shrink by their own factor per step, so the distance after 20 steps is known in closed form
+        distance = {e: math.hypot((1 - e / k) ** 20, (1 - e) ** 20) for e in (2 * k / (k + 1), 1.0)}
+        assert right[0] == ("20 steps from (1, 1): distance to the minimum\n"
+                            f"{distance[2 * k / (k + 1)]:.2g} at η*, {distance[1.0]:.2g} at 1/λmax"), k
+
+
+def test_noise_frames_name_the_schedule_that_ends_closest(chapter):
+    params, texts = chapter["noise_frame"]
+    steps = 20_000
+    etas = {  # the four schedules, written out: constant, step, exponential, inverse time
+        "constant 0.001": lambda t: 0.001,
+        "step: 0.001, then 0.0001": lambda t: 0.001 if t <= 10_000 else 0.0001,
+        "exponential": lambda t: 0.001 * 0.1 ** ((t - 1) / (steps - 1)),
+        "inverse time": lambda t: 0.001 / (1 + 9 * (t - 1) / (steps - 1)),
+    }
+    assert len(texts) == len(params["s"].values) == 7
+    ends = {}
+    for (i,), (panel,) in texts.items():
+        s = params["s"].values[i]
+        end = {}
+        for name, eta in etas.items():
+            D = 1.0  # the mean square distance from x_0 = 1
+            for t in range(1, steps + 1):
+                D = (1 - eta(t)) ** 2 * D + eta(t) ** 2 * s**2
+            end[name] = math.sqrt(D)
+        ends[s] = end
+        best = min(end, key=end.get)
+        assert panel[0] == f"noise size s = {s:g}\nclosest at t = 20,000: {best}, {end[best]:.2g}", s
+        for e in (0.001, 0.0001):
+            assert f"noise floor, η = {e:g}" in panel
+    # the text's claims: with little noise the inverse-time decay ends farthest, with much noise closest
+    assert max(ends[0.01], key=ends[0.01].get) == "inverse time"
+    assert min(ends[10], key=ends[10].get) == "inverse time"
 
 
 def test_armijo_frames_accept_the_first_trial_under_the_exact_bound(chapter):

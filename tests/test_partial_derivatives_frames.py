@@ -36,31 +36,82 @@ def values(params, name):
     return list(params[name].values)
 
 
-def test_the_chapter_has_three_interactives(frames):
-    assert sorted(frames) == ["horizontal_cut_frame", "level_frame", "vertical_cut_frame"]
+def test_the_chapter_has_four_interactives(frames):
+    assert sorted(frames) == ["direction_frame", "horizontal_cut_frame", "level_frame", "vertical_cut_frame"]
 
 
-@pytest.mark.parametrize("name, held", [("horizontal_cut_frame", "y"), ("vertical_cut_frame", "x")])
-def test_cut_frames_work_out_the_partial_derivative(frames, name, held):
-    params, texts = frames[name]
+def _check_cut(held, c, at, left, right):
+    x, y = (at, c) if held == "y" else (c, at)
+    moving = "x" if held == "y" else "y"
+    # the contour that touches the cut is the slice's lowest value, 3c²/4 (at moving = -c/2)
+    bottom = 0.75 * c * c
+    touches = f"it touches the contour f = {bottom:g}" if c else "the contour f = 0 is one point"
+    assert left == [f"cut {held} = {c:g}, point ({x:g}, {y:g})\n{touches}"]
+    (title,) = right
+    curve, slope_line = title.split("\n")
+    # the curve along the cut: f(x, c) = x² + cx + c², or f(c, y) = c² + cy + y²
+    assert curve.startswith("$f = ") and curve.endswith("$")
+    slope = grad(x, y)[0 if held == "y" else 1]
+    assert slope_line.startswith(f"∂f/∂{moving} = ") and slope_line.endswith(f" = {slope:g}")
+
+
+def test_horizontal_cut_frames_work_out_the_partial_derivative(frames):
+    params, texts = frames["horizontal_cut_frame"]
+    assert len(texts) == len(values(params, "c")) * len(values(params, "at"))
     for (i, j), (left, right) in texts.items():
-        c, at = values(params, "c")[i], values(params, "at")[j]
-        x, y = (at, c) if held == "y" else (c, at)
-        assert left[0] == f"cut {held} = {c:g}, point ({x:g}, {y:g})"
-        slope = grad(x, y)[0 if held == "y" else 1]
-        moving = "x" if held == "y" else "y"
-        assert right[0].startswith(f"∂f/∂{moving} = ") and right[0].endswith(f" = {slope:g}")
-        assert right[-1] == f"tangent, slope {slope:g}"
-        # the contour that touches the cut is the slice's lowest value, 3c²/4 (at moving = -c/2)
-        bottom = 0.75 * c * c
-        assert left[-1] == (f"contour f = {bottom:g}: touches the cut" if c else "contour f = 0: one point")
+        _check_cut("y", values(params, "c")[i], values(params, "at")[j], left, right)
+    (left, right) = texts[(values(params, "c").index(1), values(params, "at").index(2.0))]
+    assert right[0] == "$f = x^{2} + x + 1$\n∂f/∂x = 2 · 2 + 1 = 5"  # the quick tour's slope at (2, 1)
+
+
+def test_vertical_cut_frames_work_out_the_partial_derivative_on_x_equals_2(frames):
+    params, texts = frames["vertical_cut_frame"]
+    for (j,), (left, right) in texts.items():
+        _check_cut("x", 2, values(params, "at")[j], left, right)
+    (left, right) = texts[(values(params, "at").index(1.0),)]
+    assert right[0] == "$f = y^{2} + 2 y + 4$\n∂f/∂y = 2 + 2 · 1 = 4"
+
+
+def test_the_cut_sliders_start_at_two_one_with_room_on_both_sides(frames):
+    # a slider that starts at its last value does nothing on the first ArrowRight
+    for name, start in (("horizontal_cut_frame", 2.0), ("vertical_cut_frame", 1.0)):
+        params, _ = frames[name]
+        moves = values(params, "at")
+        assert params["at"].initial == start and 0 < moves.index(start) < len(moves) - 1
+    assert frames["horizontal_cut_frame"][0]["c"].initial == 1
+
+
+def test_direction_frames_give_the_slope_u_dot_gradient(frames):
+    params, texts = frames["direction_frame"]
+    angles = values(params, "angle")
+    along = math.degrees(math.atan2(4, 5))  # the direction of ∇f(2, 1) = (5, 4)
+    assert len(angles) <= 42 and params["angle"].initial == 0
+    slopes = {}
+    for (j,), (left, right) in texts.items():
+        a = math.radians(angles[j])
+        u = (math.cos(a), math.sin(a))
+        first, second = left[0].split("\n")
+        ux, uy = (float(v) for v in re.fullmatch(rf"u = \(({NUMBER}), ({NUMBER})\)", first).groups())
+        assert (ux, uy) == (pytest.approx(u[0], abs=5e-4), pytest.approx(u[1], abs=5e-4))
+        away = float(re.fullmatch(rf"({NUMBER})° away from ∇f", second).group(1))
+        assert away == pytest.approx(abs((angles[j] - along + 180) % 360 - 180), abs=0.5)
+        formula, result = right[0].split("\n")
+        assert formula.startswith("$D_u f$ = ") and formula.endswith(" · 4")
+        slopes[angles[j]] = float(re.fullmatch(rf"= ({NUMBER})", result).group(1))
+        assert slopes[angles[j]] == pytest.approx(5 * u[0] + 4 * u[1], abs=0.006)
+        assert "-0.00" not in right[0] + left[0]
+    # largest, √41, along ∇f; smallest, -√41, against it: the marked values
+    marks = params["angle"].marks
+    best, worst = max(slopes, key=slopes.get), min(slopes, key=slopes.get)
+    assert marks[best] == "(∇f)" and marks[worst] == "(−∇f)"
+    assert slopes[best] == pytest.approx(math.sqrt(41), abs=0.006) == -slopes[worst]
 
 
 def test_level_frames_stay_on_the_level_with_the_gradient_at_right_angles(frames):
     params, texts = frames["level_frame"]
-    for (i, j), (panel,) in texts.items():
+    for (i, j), (left, right) in texts.items():
         c, t = values(params, "level")[i], values(params, "t_deg")[j]
-        first, second = panel[0].split("\n")
+        first, second = left[0].split("\n")
         x, y, norm = (float(v) for v in re.fullmatch(
             rf"at \(({NUMBER}), ({NUMBER})\): ‖∇f‖ = ({NUMBER})", first).groups())
         assert bowl(x, y) == pytest.approx(c, abs=0.03)
@@ -69,6 +120,7 @@ def test_level_frames_stay_on_the_level_with_the_gradient_at_right_angles(frames
         assert norm == pytest.approx(math.sqrt(2 * c * (1 + 2 * math.cos(math.radians(t)) ** 2)), abs=0.006)
         assert second == "∇fᵀ r′(t) = 0.00"
         assert "-0.00" not in first
+        assert right == []  # the right panel's text is drawn once, in the background
 
 
 def test_level_slider_has_the_angles_the_text_names(frames):
@@ -77,14 +129,18 @@ def test_level_slider_has_the_angles_the_text_names(frames):
     assert len(ts) <= 42
     for named in (0, 90, 180, 270):  # the text names these four
         assert named in ts
-    star = [t for t, mark in params["t_deg"].marks.items() if mark == "★"]
-    assert star == [pytest.approx(10.89, abs=0.01)]
-    (panel,) = texts[(values(params, "level").index(7), ts.index(star[0]))]
-    assert panel[0].startswith("at (2.00, 1.00): ")  # the chapter's point, on the level 7
+    # no mark on the slider: the point (2, 1) is at t = 10.89° only on the level 7, and the
+    # map marks it with a star instead
+    assert not params["t_deg"].marks
+    assert params["level"].initial == 7 and params["t_deg"].initial == pytest.approx(10.89, abs=0.01)
+    (left, _) = texts[(values(params, "level").index(7), ts.index(params["t_deg"].initial))]
+    assert left[0].startswith("at (2.00, 1.00): ")  # the chapter's point, on the level 7
+    (left, _) = texts[(values(params, "level").index(3), ts.index(params["t_deg"].initial))]
+    assert not left[0].startswith("at (2.00, 1.00): ")  # on another level, another point
     # along (1, 1) at t = 0°, along (1, -1) at t = 90°: the quick tour's two directions
     for t, direction in ((0, (1, 1)), (90, (1, -1)), (180, (-1, -1)), (270, (-1, 1))):
-        (panel,) = texts[(values(params, "level").index(7), ts.index(t))]
-        x, y = (float(v) for v in re.match(rf"at \(({NUMBER}), ({NUMBER})\)", panel[0]).groups())
+        (left, _) = texts[(values(params, "level").index(7), ts.index(t))]
+        x, y = (float(v) for v in re.match(rf"at \(({NUMBER}), ({NUMBER})\)", left[0]).groups())
         assert math.copysign(1, x) == direction[0] and math.copysign(1, y) == direction[1]
         assert abs(x) == pytest.approx(abs(y), abs=0.01)
 

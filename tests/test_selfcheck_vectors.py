@@ -8,7 +8,7 @@ import sympy as sp
 
 from gdlib.selfcheck import check
 
-x, y = sp.symbols("x y", real=True)
+x1, x2 = sp.symbols("x1 x2", real=True)
 
 
 def test_angle_answer_is_the_angle_from_the_dot_product():
@@ -34,16 +34,18 @@ def test_eigenvalue_answer_is_the_roots_of_the_characteristic_polynomial():
 
 def test_form_answer_is_x_A_x_multiplied_out():
     A = sp.Matrix([[3, -2], [-2, 1]])
-    X = sp.Matrix([x, y])
+    X = sp.Matrix([x1, x2])
     assert check("ex-vectors-form", sp.expand((X.T * A * X)[0])).right
-    assert check("ex-vectors-form", 3 * sp.Symbol("x") ** 2 - 4 * sp.Symbol("x") * sp.Symbol("y")
-                 + sp.Symbol("y") ** 2).right  # plain symbols too
+    assert check("ex-vectors-form", 3 * sp.Symbol("x1") ** 2 - 4 * sp.Symbol("x1") * sp.Symbol("x2")
+                 + sp.Symbol("x2") ** 2).right  # plain symbols too
+    old = sp.symbols("x y", real=True)  # the quick tour's names for the entries: not this exercise's
+    assert not check("ex-vectors-form", 3 * old[0] ** 2 - 4 * old[0] * old[1] + old[1] ** 2).right
 
 
 @pytest.mark.parametrize("answer, hint", [
-    (3 * x**2 - 2 * x * y + y**2, "not it yet"),  # forgot the 2 in 2b xy
-    (-(3 * x**2 - 4 * x * y + y**2), "wrong sign"),
-    (3 * x**2 + y**2, "not it yet"),
+    (3 * x1**2 - 2 * x1 * x2 + x2**2, "not it yet"),  # forgot the 2 in 2b x1 x2
+    (-(3 * x1**2 - 4 * x1 * x2 + x2**2), "wrong sign"),
+    (3 * x1**2 + x2**2, "not it yet"),
 ])
 def test_form_slips(answer, hint):
     verdict = check("ex-vectors-form", answer)
