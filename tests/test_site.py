@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -262,7 +263,11 @@ def test_interactives_in_both_themes_and_at_phone_width(site, browser, path, the
     wide = page.evaluate("""() => [...document.querySelectorAll('main div.math, main mjx-container[display="true"]')]
         .filter(m => m.scrollWidth > m.clientWidth + 1).map(m => m.textContent.slice(0, 60))""")
     assert wide == [], f"display equations wider than the page at {width} px: {wide}"
+    _check_formulas_fit_and_keep_their_punctuation(page, f"{path} ({theme}, {width} px)")
     views = page.locator('script[type="application/vnd.jupyter.widget-view+json"]').count()
+    page.wait_for_function(f"() => document.querySelectorAll('.gd-interactive').length >= {views}", timeout=20_000)
+    if width == 1280:  # one load of the page serves the accessibility checks too
+        _check_accessible(page, path, theme)
     if views == 0:
         page.close()
         assert log.problems == []
@@ -333,6 +338,78 @@ def test_interactives_in_both_themes_and_at_phone_width(site, browser, path, the
         assert handle.evaluate(_SHOWN) != before, f"slider {i} on {path} ({theme}, {width} px) changed nothing"
     page.close()
     assert log.problems == []
+
+
+def _check_formulas_fit_and_keep_their_punctuation(page, where: str) -> None:
+    """No formula, inline or displayed, reaches past its column (where nobody can scroll to
+    it), and no punctuation after a formula starts a line of its own."""
+    report = page.evaluate("""() => {
+        const column = document.querySelector('main .bd-article') || document.querySelector('main');
+        const edge = column.getBoundingClientRect();
+        const past = [...column.querySelectorAll('mjx-container')].filter(m => {
+            const r = m.getBoundingClientRect();
+            return r.width > 0 && (r.right > edge.right + 1 || r.left < edge.left - 1);
+        }).map(m => m.textContent.slice(0, 50));
+        const orphans = [];
+        for (const m of column.querySelectorAll('mjx-container:not([display="true"])')) {
+            let next = m.parentElement.classList.contains('math') ? m.parentElement.nextSibling : m.nextSibling;
+            if (!next || next.nodeType !== Node.TEXT_NODE || !/^[.,;:!?)]/.test(next.textContent)) continue;
+            const range = document.createRange();
+            range.setStart(next, 0);
+            range.setEnd(next, 1);
+            const mark = range.getBoundingClientRect(), math = m.getBoundingClientRect();
+            if (mark.width > 0 && mark.top >= math.bottom - 2) orphans.push(m.textContent.slice(0, 40) + next.textContent.slice(0, 1));
+        }
+        return {past, orphans};
+    }""")
+    assert report["past"] == [], f"formulas reach past the column on {where}: {report['past']}"
+    assert report["orphans"] == [], f"punctuation starts a line after a formula on {where}: {report['orphans']}"
+
+
+def _contrast(a: list[float], b: list[float]) -> float:
+    def luminance(rgb: list[float]) -> float:
+        c = [v / 255 for v in rgb[:3]]
+        c = [v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4 for v in c]
+        return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]
+
+    hi, lo = sorted([luminance(a), luminance(b)], reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def _check_accessible(page, path: str, theme: str) -> None:
+    """axe-core finds nothing serious; formulas are not Tab stops; every picture has a text
+    alternative; Play buttons have plain names; read-outs stay quiet; slider thumbs stand out."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    where = f"{path} ({theme})"
+    results = Axe().run(page).response
+    serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"][:3]])
+               for v in results["violations"] if v["impact"] in ("serious", "critical")]
+    assert serious == [], f"axe-core on {where}: {serious}"
+    found = page.evaluate("""() => ({
+        mathStops: document.querySelectorAll('main mjx-container[tabindex]:not([tabindex="-1"])').length,
+        figures: [...document.querySelectorAll('main img')].filter(i => !i.closest('.gd-interactive'))
+            .map(i => i.getAttribute('alt') || ''),
+        frames: [...document.querySelectorAll('.gd-interactive img.gd-frame')].filter(i => i.offsetParent !== null)
+            .map(i => i.getAttribute('alt') || ''),
+        buttons: [...document.querySelectorAll('.gd-interactive button')].map(b => b.getAttribute('aria-label')),
+        live: document.querySelectorAll('.gd-interactive output, .gd-interactive [aria-live], .gd-interactive [role=status]').length,
+        sliders: [...document.querySelectorAll('.gd-interactive input.gd-range')].map(s => {
+            let e = s, bg = 'rgba(0, 0, 0, 0)';
+            while (e && /rgba\(.*, 0\)|transparent/.test(bg)) { bg = getComputedStyle(e).backgroundColor; e = e.parentElement; }
+            return [getComputedStyle(s).accentColor, bg];
+        }),
+    })""")
+    assert found["mathStops"] == 0, f"{found['mathStops']} formulas are Tab stops on {where}"
+    names = [alt for alt in found["figures"] if len(alt.split()) < 4 or re.search(r"\.(png|jpe?g|svg|webp)$", alt)]
+    assert names == [], f"figures on {where} without a text alternative (alt is a file name or too short): {names}"
+    assert all(found["frames"]), f"a frame on {where} has no text alternative"
+    assert set(found["buttons"]) <= {"Play", "Pause", "Stop"}, found["buttons"]
+    assert found["live"] == 0, f"a read-out on {where} is a live region"
+    for accent, card in found["sliders"]:
+        numbers = [[float(x) for x in re.findall(r"[\d.]+", c)] for c in (accent, card)]
+        ratio = _contrast(*numbers)
+        assert ratio >= 3, f"slider thumb {accent} on {card}: contrast {ratio:.1f}:1 on {where}"
 
 
 _SHOWN = """h => [...h.closest('.gd-interactive').querySelectorAll('img.gd-frame')]

@@ -264,3 +264,22 @@ def test_the_text_keeps_its_hint_when_the_labels_are_long():
     assert len(text) <= 110 and text.endswith("; 4 frames): run this cell to get its sliders")
     assert text.startswith("Interactive(angle β between the step") and "…" in text
     assert w._repr_mimebundle_()["text/plain"] == text
+
+
+def test_frames_are_lossless_webp_with_their_title_as_text_alternative():
+    w = interactive(line, {"a": Param("slope a", [0.5, 2.0])}, setup=setup)
+    background, stack = w.children[1].children[0].children
+    assert background.format == "webp" and all(image.format == "webp" for image in stack.children)
+    assert png(stack.children[1].value).format == "WEBP"
+    # Each frame says what its title and legend say; the background is part of the same picture.
+    assert [image.tooltip for image in stack.children] == ["slope 0.5; a = 0.5", "slope 2.0; a = 2.0"]
+    assert background.tooltip is None
+
+
+def test_a_frame_text_alternative_reads_mathtext_as_unicode():
+    def titled(ax, eta):
+        ax.set_title(rf"$\eta = {eta}$, $\nabla f \approx \frac{{1}}{{2}}$")
+
+    w = interactive(titled, {"eta": Param("learning rate η", [0.1, 0.2])}, setup=setup)
+    stack = w.children[1].children[0].children[1]
+    assert stack.children[0].tooltip == "η = 0.1, ∇ f ≈ (1)/(2)"
