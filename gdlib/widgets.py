@@ -34,6 +34,7 @@ import inspect
 import io
 import itertools
 import json
+import math
 import os
 import re
 import time
@@ -48,6 +49,7 @@ from matplotlib.text import Text
 from PIL import Image
 
 from . import validation
+from .plot import DESKTOP_COLUMN_PX, PHONE_PANEL_PX, _drawn_texts, check_text
 
 # Frames are drawn at this resolution (a 5.6-inch-wide figure is 560 pixels wide) and
 # quantised to this many colours; a typical overlay frame is then about 3 KB.
@@ -59,6 +61,9 @@ FORMAT = "webp"
 # What stays usable at phone width; see interactive().
 MAX_VALUES = 42
 MAX_PANEL_WIDTH = 5.8
+# Each panel is a flex item this fraction of its width wide at least (its flex basis), so
+# panels sit side by side only where each keeps 0.6 of its width; see shown_panel_px.
+PANEL_BASIS = 0.6
 # ipywidgets shows at most this many characters of a widget's text (its plain-text output).
 REPR_WIDTH = 110
 
@@ -249,20 +254,65 @@ class _Panel:
         return png
 
 
+def shown_panel_px(panel_px: float, ncols: int, column_px: float) -> float:
+    """How wide a panel of an interactive is shown, in CSS px, in a column ``column_px`` wide.
+
+    :func:`interactive` lays its ``ncols`` panels out as flex items that wrap, each at least
+    ``PANEL_BASIS * panel_px`` wide and at most ``panel_px``: as many share a row as fit at
+    that width, and they share it equally. Returns the width of the narrowest panel.
+
+    >>> shown_panel_px(560, 1, 358), shown_panel_px(560, 2, 358), shown_panel_px(280, 2, 688)
+    (358.0, 358.0, 280.0)
+    >>> shown_panel_px(560, 2, 688)  # side by side, each 344 px: narrower than on a phone
+    344.0
+    """
+    panel_px = validation.real("panel_px", panel_px, low=0.0)
+    ncols = validation.count("ncols", ncols, low=1)
+    column_px = validation.real("column_px", column_px, low=0.0)
+    basis = max(1, round(PANEL_BASIS * panel_px))  # as interactive() writes it into the page
+    per_row = min(ncols, max(1, math.floor(column_px / basis)))
+    return float(min(panel_px, column_px / per_row))
+
+
 class _Frames:
-    """The panels of one interactive, drawn by ``setup`` once and by ``frame`` once per frame."""
+    """The panels of one interactive, drawn by ``setup`` once and by ``frame`` once per frame.
+
+    Every panel's text is checked as it will be shown (the background after ``setup``, each
+    frame's own text after ``frame``): none may be under MIN_TEXT_PX on a phone or a desktop.
+    """
 
     def __init__(self, setup: Callable[..., Any] | None, figsize: tuple[float, float], ncols: int,
-                 projections: Sequence[str | None] | None = None, freeze: bool = True) -> None:
+                 projections: Sequence[str | None] | None = None, freeze: bool = True,
+                 params: Mapping[str, Param] | None = None) -> None:
         projections = list(projections) if projections is not None else [None] * ncols
         self.panels = [_Panel((figsize[0] / ncols, figsize[1]), p) for p in projections]
         axes = [p.ax for p in self.panels]
         self.ax = axes[0] if ncols == 1 else np.array(axes, dtype=object)
         self.texts: list[list[list[str]]] = []  # per frame, per panel: what it says
+        self.params = params or {}
+        self.panel_px = round(figsize[0] / ncols * DPI)
+        self.widths = {"390 px": shown_panel_px(self.panel_px, ncols, PHONE_PANEL_PX),
+                       "1280 px": shown_panel_px(self.panel_px, ncols, DESKTOP_COLUMN_PX)}
         if setup is not None:
             setup(self.ax)
+        for k, panel in enumerate(self.panels):
+            check_text(panel.fig, f"{self._panel(k)}the background setup draws", self.widths, natural_px=self.panel_px)
         for panel in self.panels if freeze else ():
             panel.freeze()
+
+    def _panel(self, k: int) -> str:
+        return f"panel {k + 1} of {len(self.panels)} of " if len(self.panels) > 1 else ""
+
+    def _check_text(self, values: Mapping[str, Any], before: list[set[int]]) -> None:
+        """Refuse a frame with text under MIN_TEXT_PX as shown: font sizes only, nothing drawn."""
+        for k, (panel, b) in enumerate(zip(self.panels, before)):
+            ax = panel.ax
+            shown = [ax.title, ax._left_title, ax._right_title, *([ax.legend_] if ax.legend_ is not None else []),
+                     *(a for a in [*ax.get_children(), *panel.fig.get_children()] if id(a) not in b)]
+            texts = [t for artist in shown for t in _drawn_texts(artist)]
+            frame = ", ".join(f"{self.params[n].label} = {self.params[n].text(v)}" for n, v in values.items())
+            check_text(panel.fig, f"{self._panel(k)}the frame {frame}", self.widths,
+                       natural_px=self.panel_px, texts=texts)
 
     @property
     def backgrounds(self) -> list[bytes]:
@@ -276,6 +326,7 @@ class _Frames:
         before = [p.children() for p in self.panels]
         state = [(p.ax.legend_, p.ax.title.get_text()) for p in self.panels]
         frame(self.ax, **values)
+        self._check_text(values, before)
         self.texts.append([p.texts(b) for p, b in zip(self.panels, before)])
         if draw:
             pngs = [p.overlay(b) for p, b in zip(self.panels, before)]
@@ -350,7 +401,7 @@ def frame_texts(frame: Callable[..., Any], params: Mapping[str, Param], *,
     """
     figsize, ncols = _check(frame, params, setup, figsize, ncols, None, projections)
     names = list(params)
-    frames = _Frames(setup, figsize, ncols, projections, freeze=False)
+    frames = _Frames(setup, figsize, ncols, projections, freeze=False, params=params)
     grids = [list(params[n].values) for n in names]
     combos = list(itertools.product(*(range(len(g)) for g in grids)))
     for combo in combos:
@@ -386,7 +437,7 @@ def interactive(frame: Callable[..., Any], params: Mapping[str, Param], *,
     figsize, ncols = _check(frame, params, setup, figsize, ncols, play, projections)
     names = list(params)
     started = time.perf_counter()
-    frames = _Frames(setup, figsize, ncols, projections)
+    frames = _Frames(setup, figsize, ncols, projections, params=params)
     grids = [list(params[n].values) for n in names]
     pngs: dict[tuple[int, ...], list[bytes]] = {}
     for combo in itertools.product(*(range(len(g)) for g in grids)):
@@ -436,7 +487,7 @@ def interactive(frame: Callable[..., Any], params: Mapping[str, Param], *,
         panel = widgets.GridBox(
             [image(background, "gd-background"), stack(k)],
             layout=widgets.Layout(grid_template_areas='"frame"', width="100%", max_width=f"{panel_px}px",
-                                  margin="0", flex=f"1 1 {round(panel_px * 0.6)}px"))
+                                  margin="0", flex=f"1 1 {round(panel_px * PANEL_BASIS)}px"))
         panel.add_class("gd-panel")
         panels.append(panel)
     picture = widgets.Box(panels, layout=widgets.Layout(
