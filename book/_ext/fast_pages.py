@@ -100,6 +100,11 @@ def _move_widget_state(app: Sphinx, pagename: str, context: dict) -> None:
         files[view] = context["pathto"](f"_static/widgets/{pagename}/{k}.js", 1)
     # What stays in the page: where each interactive's state is.
     saved[0].attributes.update(type="application/json", id="gd-widget-files", body=json.dumps(files))
+    # The first interactive's state downloads beside the stylesheets, not after the text.
+    if files:
+        first = next(iter(files.values()))
+        context["metatags"] = context.get("metatags", "") + f'\n<link rel="preload" as="script" href="{first}">'
+
     for extra in saved[1:]:
         scripts.remove(extra)
 
