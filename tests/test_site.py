@@ -327,6 +327,20 @@ def test_interactives_in_both_themes_and_at_phone_width(site, browser, path, the
         panels.nth(k).scroll_into_view_if_needed()
         kept = _layers_show_through(page, panels.nth(k))
         assert kept > 0.6, f"panel {k} on {path} ({theme}, {width} px): the frame hides {1 - kept:.0%} of its background"
+    # A read-out keeps its height whatever value it shows, so the picture never jumps.
+    jumps = page.evaluate("""() => [...document.querySelectorAll('.gd-interactive')].flatMap(w =>
+        [...w.querySelectorAll('input.gd-range')].map(s => {
+            const start = s.value, heights = new Set();
+            for (let v = Number(s.min); v <= Number(s.max); v++) {
+                s.value = v;
+                s.dispatchEvent(new Event('input'));
+                heights.add(Math.round(w.getBoundingClientRect().height));
+            }
+            s.value = start;
+            s.dispatchEvent(new Event('input'));
+            return heights.size > 1 ? `${s.closest('.widget-slider').textContent.slice(0, 40)}: ${[...heights]}` : null;
+        })).filter(Boolean)""")
+    assert jumps == [], f"interactives on {path} ({theme}, {width} px) change height with the value: {jumps}"
     # Every slider still changes its figure here.
     for i in range(page.locator(".gd-interactive input.gd-range").count()):
         handle = page.locator(".gd-interactive input.gd-range").nth(i)
@@ -347,7 +361,8 @@ def _check_formulas_fit_and_keep_their_punctuation(page, where: str) -> None:
         const column = document.querySelector('main .bd-article') || document.querySelector('main');
         const edge = column.getBoundingClientRect();
         const past = [...column.querySelectorAll('mjx-container')].filter(m => {
-            const r = m.getBoundingClientRect();
+            // The typeset formula itself: a displayed one's container is only as wide as the column.
+            const r = (m.querySelector('mjx-math') || m).getBoundingClientRect();
             return r.width > 0 && (r.right > edge.right + 1 || r.left < edge.left - 1);
         }).map(m => m.textContent.slice(0, 50));
         const orphans = [];
