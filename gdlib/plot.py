@@ -6,12 +6,18 @@ so chapters can compose panels and the widgets can redraw one frame at a time.
 
 from __future__ import annotations
 
-from typing import Mapping, Sequence
+import math
+from typing import Iterator, Mapping, Sequence
 
+import matplotlib as mpl
 import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
+from matplotlib.axis import Axis
+from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.text import Text
 
 from . import validation
 from .descent import Result
@@ -33,6 +39,16 @@ STYLE = {
     "image.cmap": "viridis",
 }
 plt.rcParams.update(STYLE)
+
+# How wide the site shows a figure, in CSS px, measured on the built site (headless Chromium,
+# issue 17). A static figure (a cell's PNG) is shown at most PHONE_FIGURE_PX wide on a
+# 390-px phone and at most DESKTOP_COLUMN_PX wide at 1280 px; an interactive's panels share
+# a PHONE_PANEL_PX column on the phone and the same DESKTOP_COLUMN_PX column on a desktop.
+# Below MIN_TEXT_PX as shown, figure text is not readable.
+MIN_TEXT_PX = 8
+PHONE_FIGURE_PX = 342
+PHONE_PANEL_PX = 358
+DESKTOP_COLUMN_PX = 688
 
 
 def _axes(ax: Axes | None, projection: str | None = None) -> Axes:
@@ -325,3 +341,145 @@ def zero_curves(fn: Function, xlim: Sequence[float], ylim: Sequence[float], *,
     ax.set_aspect("equal", adjustable="box")
     ax.legend(loc="lower left")
     return ax
+
+
+# --- Readable figure text ---------------------------------------------------------------------
+
+
+def _figure(name: str, fig: object) -> Figure:
+    if isinstance(fig, Figure):
+        return fig
+    hint = ""
+    if isinstance(fig, Axes):
+        hint = ": pass its figure, ax.figure"
+    elif isinstance(fig, np.ndarray) and fig.size and isinstance(fig.flat[0], Axes):
+        hint = ": pass their figure, the first value of fig, axes = plt.subplots(...)"
+    elif fig is plt:
+        hint = ": pass a figure, such as plt.gcf()"
+    raise validation.ArgumentTypeError(f"{name} must be a matplotlib Figure, got {validation.describe(fig)}{hint}")
+
+
+def _drawn_texts(artist: Artist) -> Iterator[Text]:
+    """The visible, non-empty Text artists that drawing ``artist`` draws (it need not be drawn yet)."""
+    if not artist.get_visible():
+        return
+    if isinstance(artist, Text):
+        if artist.get_text().strip():
+            yield artist
+        return
+    if isinstance(artist, Axis):
+        # Only the ticks in view are drawn; an axis keeps spare ticks with stale labels.
+        # (_update_ticks is what Axis.draw and get_tightbbox use to pick them: no drawing.)
+        children: list[Artist] = [artist.label, artist.offsetText]
+        for tick in artist._update_ticks():
+            children += [tick.label1, tick.label2]
+    else:
+        children = artist.get_children()
+        # ax.axis("off") hides the axes' Axis artists without making them invisible;
+        # a 3-D Axes keeps its own flag (and draws its axes whatever axison says).
+        if isinstance(artist, Axes) and not getattr(artist, "_axis3don", artist.axison):
+            children = [c for c in children if not isinstance(c, Axis)]
+    for child in children:
+        yield from _drawn_texts(child)
+
+
+def _natural_px(fig: Figure) -> float:
+    """The width in image pixels of the PNG the inline backend makes: bbox_inches="tight", padded."""
+    fig.draw_without_rendering()  # runs the layout engine, so the tight box is the saved one
+    pad = mpl.rcParams["savefig.pad_inches"]
+    return float((fig.get_tightbbox().width + 2 * pad) * fig.dpi)
+
+
+def _shown_px(name: str, value: object) -> float:
+    return validation.real(name, value, low=0.0)  # a width in CSS px, greater than 0
+
+
+def _css_px(text: Text, dpi: float, scale: float) -> float:
+    return text.get_fontsize() * dpi / 72 * scale
+
+
+def smallest_text(fig: Figure, shown_px: float | None = None) -> tuple[float, str]:
+    """The smallest text of a static figure as a reader sees it: its size in CSS px, and the text.
+
+    Every text the figure draws counts (titles, axis and tick labels, legends, colour bars,
+    contour labels, annotations, 3-D axes). The figure is saved as a cell's output is: cropped
+    to its tight bounding box (``bbox_inches="tight"``) at ``fig.dpi``, and shown ``shown_px``
+    CSS px wide (None: at its natural width, one CSS px an image pixel). A text of P points
+    is P * dpi / 72 image pixels, scaled by ``shown_px`` / natural width on screen.
+    Returns ``(inf, "")`` for a figure with no text.
+    """
+    fig = _figure("fig", fig)
+    natural = _natural_px(fig)
+    scale = 1.0 if shown_px is None else _shown_px("shown_px", shown_px) / natural
+    texts = list(_drawn_texts(fig))
+    if not texts:
+        return math.inf, ""
+    smallest = min(texts, key=lambda t: t.get_fontsize())
+    return float(_css_px(smallest, fig.dpi, scale)), smallest.get_text()
+
+
+def _too_small(text: str, size: float, screen: str, where: str, natural_px: float, shown_px: float,
+               points: float, inches: float) -> ValueError:
+    # The font that reaches MIN_TEXT_PX on screen: P * dpi/72 * shown/natural >= MIN_TEXT_PX.
+    needed = math.ceil(points * MIN_TEXT_PX / size - 1e-9)
+    return ValueError(f"figure text {text!r} is {size:.1f} CSS px at {screen} ({where}, {natural_px:.0f} px wide, "
+                      f"is shown at {shown_px:.0f} px): at least {MIN_TEXT_PX} px stays readable; use a larger "
+                      f"font (≥ {needed} pt on a {inches:.1f}-inch figure) or a narrower figure")
+
+
+def check_text(fig: Figure, where: str, widths: Mapping[str, float], *,
+               natural_px: float | None = None, texts: Sequence[Text] | None = None) -> None:
+    """Refuse a figure whose text, shown ``widths[screen]`` CSS px wide, is under MIN_TEXT_PX.
+
+    ``widths`` maps each screen to the width the figure is shown at there, such as
+    ``{"390 px": 342, "1280 px": 571}``; ``where`` names the figure in the message ("the
+    figure", "panel 2 of the frame a = 0.5"). ``natural_px`` is the image's own width
+    (default: the tight bounding box a cell's PNG is cropped to) and ``texts`` the texts to
+    check (default: every text the figure draws). Raises a ValueError that names the text,
+    its size on screen and the screen.
+    """
+    fig = _figure("fig", fig)
+    validation.text("where", where)
+    if not isinstance(widths, Mapping) or not widths:
+        raise validation.ArgumentTypeError(f"widths must be a dict screen -> shown width in CSS px, such as "
+                                           f"{{'390 px': 342}}, got {validation.describe(widths)}")
+    shown = {validation.text("a screen of widths", k): _shown_px(f"widths[{k!r}]", v) for k, v in widths.items()}
+    natural = _natural_px(fig) if natural_px is None else _shown_px("natural_px", natural_px)
+    candidates = list(_drawn_texts(fig)) if texts is None else [t for t in texts if t.get_text().strip()]
+    if not candidates:
+        return
+    smallest = min(candidates, key=lambda t: t.get_fontsize())
+    for screen, px in shown.items():
+        size = _css_px(smallest, fig.dpi, px / natural)
+        # Judged at the 0.1 px the message shows: 9-pt text on a 5.6-inch panel at 358 px is
+        # 7.99 px, as readable as 8, and a message "8.0 px is under 8 px" would make no sense.
+        if round(size, 1) < MIN_TEXT_PX:
+            raise _too_small(smallest.get_text(), size, screen, where, natural, px,
+                             smallest.get_fontsize(), natural / fig.dpi)
+
+
+def show(fig: Figure) -> None:
+    """Show a static figure in a chapter, after checking that its text is readable on the site.
+
+    The way every chapter shows a matplotlib figure: it checks that no text of ``fig`` is
+    under :data:`MIN_TEXT_PX` CSS px on a phone (the figure shown at most
+    :data:`PHONE_FIGURE_PX` wide) or on a desktop (at most :data:`DESKTOP_COLUMN_PX`), displays
+    it, and closes it so that the notebook does not show it a second time. A figure that
+    fails is closed and not shown, and a ValueError says which text to enlarge.
+
+    Example, in a chapter's cell::
+
+        fig, ax = plt.subplots(figsize=(6.4, 3.6))
+        ax.plot(xs, ys)
+        ax.set(xlabel="step $t$", ylabel="loss", title="The loss falls")
+        plot.show(fig)
+    """
+    fig = _figure("fig", fig)
+    try:
+        natural = _natural_px(fig)
+        check_text(fig, "the figure", {"390 px": min(natural, PHONE_FIGURE_PX),
+                                       "1280 px": min(natural, DESKTOP_COLUMN_PX)}, natural_px=natural)
+        from IPython.display import display  # only a notebook needs it
+        display(fig)
+    finally:
+        plt.close(fig)

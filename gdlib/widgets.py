@@ -1,16 +1,18 @@
 r"""The book's one widget pattern: sliders that work with no kernel.
 
 A chapter names its parameters with their grids of values and a function that
-draws one frame; :func:`interactive` precomputes every frame as a small PNG, puts
+draws one frame; :func:`interactive` precomputes every frame as a small image, puts
 the frames in ``widgets.Image`` children of a ``widgets.Stack`` and links each
 slider to its stack in the browser with ``widgets.jslink``. Moving a slider then
 only changes which precomputed frame is shown, so the figure changes on the
 static site (no kernel, no server) and in a live notebook alike.
 
 What every frame shares (axes, ticks, contours) is drawn once, as a background
-image; each frame is a transparent PNG of only what changes, laid over it in the
-same grid cell. A frame then costs about 4 KB instead of about 18 KB for the whole
-picture, so a page can hold a few hundred of them.
+image; each frame is a transparent image of only what changes, laid over it in the
+same grid cell. A frame then costs about 3 KB instead of about 18 KB for the whole
+picture, so a page can hold a few hundred of them. The images are lossless WebP
+(a quarter smaller than the same pixels as PNG, and faster to encode); each frame
+carries what its title and legend say, as its text alternative.
 
 >>> import numpy as np
 >>> w = interactive(lambda ax, a: ax.plot([0, 1], [0, a]),
@@ -32,7 +34,9 @@ import inspect
 import io
 import itertools
 import json
+import math
 import os
+import re
 import time
 from dataclasses import dataclass
 from typing import Any, Callable, Mapping, Sequence
@@ -45,14 +49,21 @@ from matplotlib.text import Text
 from PIL import Image
 
 from . import validation
+from .plot import DESKTOP_COLUMN_PX, PHONE_PANEL_PX, _drawn_texts, check_text
 
 # Frames are drawn at this resolution (a 5.6-inch-wide figure is 560 pixels wide) and
-# quantised to this many colours; a typical overlay frame is then 3 to 4 KB.
+# quantised to this many colours; a typical overlay frame is then about 3 KB.
 DPI = 100
 COLOURS = 64
+# Lossless WebP: every visible pixel as drawn. Effort 2 of 6 is within 2 % of the
+# smallest file and encodes faster than an optimised PNG.
+FORMAT = "webp"
 # What stays usable at phone width; see interactive().
 MAX_VALUES = 42
 MAX_PANEL_WIDTH = 5.8
+# Each panel is a flex item this fraction of its width wide at least (its flex basis), so
+# panels sit side by side only where each keeps 0.6 of its width; see shown_panel_px.
+PANEL_BASIS = 0.6
 # ipywidgets shows at most this many characters of a widget's text (its plain-text output).
 REPR_WIDTH = 110
 
@@ -142,10 +153,11 @@ class Interactive(widgets.VBox):
 
 
 def _png(image: Image.Image, colours: int) -> bytes:
+    """The picture quantised to ``colours`` colours, as a lossless WebP (see FORMAT)."""
     # Fast octree keeps the alpha channel, which the overlays need.
     small = image.quantize(colors=colours, method=Image.Quantize.FASTOCTREE)
     out = io.BytesIO()
-    small.save(out, format="PNG", optimize=True)
+    small.save(out, format="WEBP", lossless=True, method=2, quality=75)
     return out.getvalue()
 
 
@@ -242,20 +254,65 @@ class _Panel:
         return png
 
 
+def shown_panel_px(panel_px: float, ncols: int, column_px: float) -> float:
+    """How wide a panel of an interactive is shown, in CSS px, in a column ``column_px`` wide.
+
+    :func:`interactive` lays its ``ncols`` panels out as flex items that wrap, each at least
+    ``PANEL_BASIS * panel_px`` wide and at most ``panel_px``: as many share a row as fit at
+    that width, and they share it equally. Returns the width of the narrowest panel.
+
+    >>> shown_panel_px(560, 1, 358), shown_panel_px(560, 2, 358), shown_panel_px(280, 2, 688)
+    (358.0, 358.0, 280.0)
+    >>> shown_panel_px(560, 2, 688)  # side by side, each 344 px: narrower than on a phone
+    344.0
+    """
+    panel_px = validation.real("panel_px", panel_px, low=0.0)
+    ncols = validation.count("ncols", ncols, low=1)
+    column_px = validation.real("column_px", column_px, low=0.0)
+    basis = max(1, round(PANEL_BASIS * panel_px))  # as interactive() writes it into the page
+    per_row = min(ncols, max(1, math.floor(column_px / basis)))
+    return float(min(panel_px, column_px / per_row))
+
+
 class _Frames:
-    """The panels of one interactive, drawn by ``setup`` once and by ``frame`` once per frame."""
+    """The panels of one interactive, drawn by ``setup`` once and by ``frame`` once per frame.
+
+    Every panel's text is checked as it will be shown (the background after ``setup``, each
+    frame's own text after ``frame``): none may be under MIN_TEXT_PX on a phone or a desktop.
+    """
 
     def __init__(self, setup: Callable[..., Any] | None, figsize: tuple[float, float], ncols: int,
-                 projections: Sequence[str | None] | None = None, freeze: bool = True) -> None:
+                 projections: Sequence[str | None] | None = None, freeze: bool = True,
+                 params: Mapping[str, Param] | None = None) -> None:
         projections = list(projections) if projections is not None else [None] * ncols
         self.panels = [_Panel((figsize[0] / ncols, figsize[1]), p) for p in projections]
         axes = [p.ax for p in self.panels]
         self.ax = axes[0] if ncols == 1 else np.array(axes, dtype=object)
         self.texts: list[list[list[str]]] = []  # per frame, per panel: what it says
+        self.params = params or {}
+        self.panel_px = round(figsize[0] / ncols * DPI)
+        self.widths = {"390 px": shown_panel_px(self.panel_px, ncols, PHONE_PANEL_PX),
+                       "1280 px": shown_panel_px(self.panel_px, ncols, DESKTOP_COLUMN_PX)}
         if setup is not None:
             setup(self.ax)
+        for k, panel in enumerate(self.panels):
+            check_text(panel.fig, f"{self._panel(k)}the background setup draws", self.widths, natural_px=self.panel_px)
         for panel in self.panels if freeze else ():
             panel.freeze()
+
+    def _panel(self, k: int) -> str:
+        return f"panel {k + 1} of {len(self.panels)} of " if len(self.panels) > 1 else ""
+
+    def _check_text(self, values: Mapping[str, Any], before: list[set[int]]) -> None:
+        """Refuse a frame with text under MIN_TEXT_PX as shown: font sizes only, nothing drawn."""
+        for k, (panel, b) in enumerate(zip(self.panels, before)):
+            ax = panel.ax
+            shown = [ax.title, ax._left_title, ax._right_title, *([ax.legend_] if ax.legend_ is not None else []),
+                     *(a for a in [*ax.get_children(), *panel.fig.get_children()] if id(a) not in b)]
+            texts = [t for artist in shown for t in _drawn_texts(artist)]
+            frame = ", ".join(f"{self.params[n].label} = {self.params[n].text(v)}" for n, v in values.items())
+            check_text(panel.fig, f"{self._panel(k)}the frame {frame}", self.widths,
+                       natural_px=self.panel_px, texts=texts)
 
     @property
     def backgrounds(self) -> list[bytes]:
@@ -269,6 +326,7 @@ class _Frames:
         before = [p.children() for p in self.panels]
         state = [(p.ax.legend_, p.ax.title.get_text()) for p in self.panels]
         frame(self.ax, **values)
+        self._check_text(values, before)
         self.texts.append([p.texts(b) for p, b in zip(self.panels, before)])
         if draw:
             pngs = [p.overlay(b) for p, b in zip(self.panels, before)]
@@ -343,7 +401,7 @@ def frame_texts(frame: Callable[..., Any], params: Mapping[str, Param], *,
     """
     figsize, ncols = _check(frame, params, setup, figsize, ncols, None, projections)
     names = list(params)
-    frames = _Frames(setup, figsize, ncols, projections, freeze=False)
+    frames = _Frames(setup, figsize, ncols, projections, freeze=False, params=params)
     grids = [list(params[n].values) for n in names]
     combos = list(itertools.product(*(range(len(g)) for g in grids)))
     for combo in combos:
@@ -379,7 +437,7 @@ def interactive(frame: Callable[..., Any], params: Mapping[str, Param], *,
     figsize, ncols = _check(frame, params, setup, figsize, ncols, play, projections)
     names = list(params)
     started = time.perf_counter()
-    frames = _Frames(setup, figsize, ncols, projections)
+    frames = _Frames(setup, figsize, ncols, projections, params=params)
     grids = [list(params[n].values) for n in names]
     pngs: dict[tuple[int, ...], list[bytes]] = {}
     for combo in itertools.product(*(range(len(g)) for g in grids)):
@@ -395,9 +453,10 @@ def interactive(frame: Callable[..., Any], params: Mapping[str, Param], *,
     label_width = f"{max(len(p.label) for p in params.values()) * 0.6 + 0.5:.1f}em"
     sliders = [_slider(params[n], label_width, width) for n in names]
 
-    def image(png: bytes, role: str) -> widgets.Image:
+    def image(png: bytes, role: str, alt: str = "") -> widgets.Image:
         # No margin: a 100 %-wide child with the widgets' default 2 px margin overflows its box.
-        picture = widgets.Image(value=png, format="png",
+        # The tooltip is the frame's text alternative (the site's script makes it the alt text).
+        picture = widgets.Image(value=png, format=FORMAT, tooltip=alt or None,
                                 layout=widgets.Layout(width="100%", height="auto", margin="0", grid_area="frame"))
         picture.add_class(role)
         return picture
@@ -406,12 +465,13 @@ def interactive(frame: Callable[..., Any], params: Mapping[str, Param], *,
         """Panel ``k``'s frames: a stack of images, or a stack of stacks for two sliders."""
         first = params[names[0]].start
         if len(names) == 1:
-            view = widgets.Stack([image(pngs[(i,)][k], "gd-frame") for i in range(len(grids[0]))],
+            view = widgets.Stack([image(pngs[(i,)][k], "gd-frame", _alt(texts[(i,)][k])) for i in range(len(grids[0]))],
                                  selected_index=first)
             widgets.jslink((sliders[0], "index"), (view, "selected_index"))
         else:
             second = params[names[1]].start
-            inner = [widgets.Stack([image(pngs[(i, j)][k], "gd-frame") for j in range(len(grids[1]))],
+            inner = [widgets.Stack([image(pngs[(i, j)][k], "gd-frame", _alt(texts[(i, j)][k]))
+                                    for j in range(len(grids[1]))],
                                    selected_index=second, layout=widgets.Layout(margin="0"))
                      for i in range(len(grids[0]))]
             view = widgets.Stack(inner, selected_index=first)
@@ -427,7 +487,7 @@ def interactive(frame: Callable[..., Any], params: Mapping[str, Param], *,
         panel = widgets.GridBox(
             [image(background, "gd-background"), stack(k)],
             layout=widgets.Layout(grid_template_areas='"frame"', width="100%", max_width=f"{panel_px}px",
-                                  margin="0", flex=f"1 1 {round(panel_px * 0.6)}px"))
+                                  margin="0", flex=f"1 1 {round(panel_px * PANEL_BASIS)}px"))
         panel.add_class("gd-panel")
         panels.append(panel)
     picture = widgets.Box(panels, layout=widgets.Layout(
@@ -448,6 +508,30 @@ def interactive(frame: Callable[..., Any], params: Mapping[str, Param], *,
     result.texts = texts
     _log(result)
     return result
+
+
+# Matplotlib's mathtext in titles, as a screen reader should read it (η, not "backslash eta").
+_TEX = {"alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "Delta": "Δ", "epsilon": "ε", "varepsilon": "ε",
+        "eta": "η", "theta": "θ", "kappa": "κ", "lambda": "λ", "mu": "μ", "pi": "π", "rho": "ρ", "sigma": "σ",
+        "tau": "τ", "phi": "φ", "varphi": "φ", "xi": "ξ", "nabla": "∇", "partial": "∂", "approx": "≈",
+        "cdot": "·", "times": "×", "le": "≤", "leq": "≤", "ge": "≥", "geq": "≥", "neq": "≠", "infty": "∞",
+        "to": "→", "rightarrow": "→", "sqrt": "√", "pm": "±", "lVert": "‖", "rVert": "‖", "Vert": "‖",
+        "ldots": "…", "dots": "…", "circ": "°", "min": "min", "max": "max", "log": "log", "ln": "ln",
+        "cos": "cos", "sin": "sin", "exp": "exp"}
+
+
+def _plain(text: str) -> str:
+    """``text`` with its mathtext written as plain Unicode, on one line."""
+    text = re.sub(r"\\[dt]?frac\{([^{}]*)\}\{([^{}]*)\}", r"(\1)/(\2)", text)
+    text = re.sub(r"\\([A-Za-z]+)", lambda m: _TEX.get(m.group(1), ""), text)
+    text = re.sub(r"\\[,;:! ]", " ", text)
+    text = text.replace("$", "").replace("{", "").replace("}", "")
+    return " ".join(text.split())
+
+
+def _alt(texts: list[str]) -> str:
+    """A frame's text alternative: what its title, legend and labels say, one line."""
+    return "; ".join(_plain(t) for t in texts if t.strip())
 
 
 def _accepts(frame: Callable[..., Any], names: list[str]) -> None:

@@ -23,7 +23,7 @@ from gdlib.models import LinearRegression, SigmoidNeuron, minibatches, sigmoid
 from gdlib.scaling import condition_number, line_in_original_units, mse_hessian, standardise
 from gdlib.schedules import Constant, Exponential, InverseTime, Step
 from gdlib.selfcheck import check
-from gdlib.widgets import Param, interactive
+from gdlib.widgets import Param, interactive, shown_panel_px
 
 x, y, z, h, k = sp.symbols("x y z h k", real=True)
 px, py = sp.symbols("x y")  # plain symbols: they look like the book's real x and y but are others
@@ -461,6 +461,14 @@ add("plot.loss_curve str values", lambda: plot.loss_curve({"a": ["x", "y"]}, ax=
 add("plot.loss_curve complex values", lambda: plot.loss_curve({"a": [1.0, 1j]}, ax=ax2d()), T, r"^curves\['a'\] must be real")
 add("plot.loss_curve log str", lambda: plot.loss_curve({"a": [1.0, 2.0]}, log="yes", ax=ax2d()), T, r"^log must be True or False")
 add("plot.loss_curve label not str", lambda: plot.loss_curve({1: [1.0, 2.0]}, ax=ax2d()), T, r"^a label of curves must be a string")
+add("plot.show an Axes", lambda: plot.show(ax2d()), T, r"^fig must be a matplotlib Figure, got .*: pass its figure, ax\.figure")
+add("plot.show the axes array", lambda: plot.show(np.array([ax2d(), ax2d()], dtype=object)), T, r"^fig must be a matplotlib Figure.*fig, axes = plt\.subplots")
+add("plot.show None", lambda: plot.show(None), T, r"^fig must be a matplotlib Figure, got None")
+add("plot.smallest_text shown_px 0", lambda: plot.smallest_text(Figure(), 0), V, r"^shown_px must be in \(0, inf\), got 0")
+add("plot.smallest_text shown_px str", lambda: plot.smallest_text(Figure(), "342px"), T, r"^shown_px must be a real number, got '342px'")
+add("plot.check_text widths list", lambda: plot.check_text(Figure(), "the figure", [342]), T, r"^widths must be a dict screen -> shown width")
+add("plot.check_text widths negative", lambda: plot.check_text(Figure(), "the figure", {"390 px": -342}), V, r"^widths\['390 px'\] must be in \(0, inf\)")
+add("plot.check_text where None", lambda: plot.check_text(Figure(), None, {"390 px": 342}), T, r"^where must be a string, got None")
 
 # --- widgets -----------------------------------------------------------------------------------
 add("Param one value", lambda: Param("a", [1.0]), V, r"^values of 'a' must hold at least 2 values")
@@ -497,6 +505,9 @@ add("interactive play unknown", lambda: interactive(line, {"a": P}, play="b"), V
 add("interactive too many values", lambda: interactive(line, {"a": Param("a", list(range(43)))}), V, r"^a has 43 values; at most 42")
 add("interactive frame budget", lambda: interactive(line, {"a": Param("a", list(range(42))), "b": Param("b", list(range(42)))}), V,
     r"^42 x 42 values x 1 panel\(s\) = 1764 pictures exceed the budget of 400")
+add("shown_panel_px ncols 0", lambda: shown_panel_px(560, 0, 358), V, r"^ncols must be a whole number >= 1, got 0")
+add("shown_panel_px panel_px str", lambda: shown_panel_px("560px", 1, 358), T, r"^panel_px must be a real number")
+add("shown_panel_px column_px 0", lambda: shown_panel_px(560, 1, 0), V, r"^column_px must be in \(0, inf\)")
 add("interactive panel too wide", lambda: interactive(line, {"a": P}, figsize=(9.0, 4.0)), V, r"^figsize is 9 inches wide for 1 panel")
 
 # --- selfcheck ---------------------------------------------------------------------------------

@@ -195,3 +195,132 @@ def test_mark_stationary_says_how_to_pass_the_results_of_stationary_points(ax):
 
     with pytest.raises(TypeError, match=r"got StationaryPoint objects: pass \[p\.x for p in found if p\.kind == kind\]"):
         plot.mark_stationary(ax, [StationaryPoint((0.0, 0.0), "saddle")], "saddle")
+
+
+# --- Readable figure text: no text under 8 CSS px as the site shows the figure ----------------
+
+
+def small_legend_figure(points: float, width: float = 6.4) -> Figure:
+    """A pyplot figure (as a chapter makes one) whose smallest text is a legend entry of ``points``."""
+    with plt.rc_context({"font.size": 14, "axes.titlesize": 14, "axes.labelsize": 14}):
+        fig, ax = plt.subplots(figsize=(width, 4.0), layout="constrained")  # filled: crops little
+        ax.plot([0, 1], [0, 1], label="ε = 0.1")
+        ax.set(xlabel="step $t$", ylabel="loss", title="The loss falls")
+        ax.legend(fontsize=points)
+    return fig
+
+
+def test_six_point_text_on_a_wide_figure_is_refused_at_phone_width_naming_the_text():
+    fig = small_legend_figure(6)
+    natural = plot._natural_px(fig)
+    assert 630 < natural < 660  # cropped to its tight box, padded by 0.1 inch a side
+    with pytest.raises(ValueError) as err:
+        plot.check_text(fig, "the figure", {"390 px": 342, "1280 px": natural}, natural_px=natural)
+    size = 6 * 100 / 72 * 342 / natural  # about 4.5 CSS px
+    assert str(err.value).startswith(f"figure text 'ε = 0.1' is {size:.1f} CSS px at 390 px (the figure, "
+                                     f"{natural:.0f} px wide, is shown at 342 px): at least 8 px stays readable; "
+                                     "use a larger font (≥ 11 pt on a 6.")
+    assert str(err.value).endswith("-inch figure) or a narrower figure")
+    # At its natural width, on a desktop, 6 pt is 8.3 px: readable there, so only the phone fails.
+    plot.check_text(fig, "the figure", {"1280 px": natural}, natural_px=natural)
+
+
+def test_eleven_point_text_passes_and_ten_does_not():
+    plot.check_text(small_legend_figure(11), "the figure", {"390 px": 342})
+    with pytest.raises(ValueError, match=r"^figure text 'ε = 0.1' is 7\.\d CSS px at 390 px"):
+        plot.check_text(small_legend_figure(10), "the figure", {"390 px": 342})
+
+
+def test_smallest_text_measures_the_tight_box_not_the_figure_size():
+    # A 10-inch figure whose one small axes leaves most of it blank: the saved PNG is cropped.
+    fig = plt.figure(figsize=(10.0, 4.0))
+    ax = fig.add_axes((0.05, 0.1, 0.25, 0.8))
+    ax.set(xlim=(0, 1), xticks=[0, 1], yticks=[0, 1], title="small axes")
+    ax.tick_params(labelsize=9)
+    natural = plot._natural_px(fig)
+    assert natural < 400 < 10.0 * fig.dpi
+    size, text = plot.smallest_text(fig, 342)
+    assert text in {"0", "1"} and size == pytest.approx(9 * 100 / 72 * 342 / natural)
+    plot.check_text(fig, "the figure", {"390 px": 342})  # passes: 11.x px as shown
+    with pytest.raises(ValueError, match=r"is 4\.\d CSS px at 390 px \(the figure, 1000 px wide"):
+        plot.check_text(fig, "the figure", {"390 px": 342}, natural_px=1000)  # as if uncropped
+
+
+def test_smallest_text_finds_every_kind_of_text():
+    def smallest(fig):
+        return plot.smallest_text(fig)[1]
+
+    fig, ax = plt.subplots()
+    ax.plot([0, 1], [0, 1], label="line")
+    ax.set(title="t", xlabel="x", ylabel="y")
+    assert plot.smallest_text(fig)[0] == pytest.approx(10 * 100 / 72)  # the tick labels, 10 pt at 100 dpi
+    ax.legend(fontsize=7, title="legend title", title_fontsize=6)
+    assert smallest(fig) == "legend title"
+    ax.annotate("note", (0.5, 0.5), fontsize=5)
+    assert smallest(fig) == "note"
+    fig.suptitle("whole figure", fontsize=4)
+    assert smallest(fig) == "whole figure"
+    X, Y = np.meshgrid(np.linspace(0, 1, 9), np.linspace(0, 1, 9))
+    cs = ax.contour(X, Y, X + Y, levels=[0.5, 1.0])
+    ax.clabel(cs, fontsize=3, fmt="%.1f")
+    assert smallest(fig) == "0.5"
+    colorbar = fig.colorbar(cs, ax=ax)
+    colorbar.set_label("colour bar", fontsize=2)
+    assert smallest(fig) == "colour bar"
+
+    fig3 = plt.figure()
+    ax3 = fig3.add_subplot(projection="3d")
+    ax3.set_zlabel("height", fontsize=5)
+    assert smallest(fig3) == "height"
+
+
+def test_smallest_text_skips_what_is_not_drawn():
+    fig, ax = plt.subplots()
+    ax.set(title="title")
+    ax.tick_params(labelsize=12)
+    ax.legend([ax.plot([0, 1])[0]], ["hidden"], fontsize=4).set_visible(False)
+    ax.text(0.5, 0.5, "   ", fontsize=3)  # blank: nothing to read
+    ax.set_xticks([0.0, 0.5, 1.0, 7.0])
+    ax.set_xlim(0, 1)  # 7 lies outside the view: its label is not drawn
+    ax.xaxis.get_major_ticks()[3].label1.set_fontsize(5)
+    assert plot.smallest_text(fig)[0] == pytest.approx(12 * 100 / 72)
+    ax.set_xlim(0, 8)  # now it is drawn
+    assert plot.smallest_text(fig) == (pytest.approx(5 * 100 / 72), "7.0")
+    ax.axis("off")
+    assert plot.smallest_text(fig)[1] == "title"
+    fig.clear()
+    assert plot.smallest_text(fig) == (float("inf"), "")
+
+
+def test_show_displays_a_readable_figure_once_and_closes_it(monkeypatch):
+    shown = []
+    monkeypatch.setattr("IPython.display.display", shown.append)
+    fig = small_legend_figure(11)
+    assert plt.fignum_exists(fig.number)
+    assert plot.show(fig) is None
+    assert shown == [fig] and not plt.fignum_exists(fig.number)
+
+
+def test_show_displays_nothing_when_it_refuses(monkeypatch):
+    shown = []
+    monkeypatch.setattr("IPython.display.display", shown.append)
+    fig = small_legend_figure(6)
+    with pytest.raises(ValueError, match=r"^figure text 'ε = 0.1' is 4\.\d CSS px at 390 px \(the figure"):
+        plot.show(fig)
+    # Closed too, so that the notebook's inline backend does not show it at the end of the cell.
+    assert shown == [] and not plt.fignum_exists(fig.number)
+
+
+def test_show_checks_both_screens_at_the_widths_the_site_shows(monkeypatch):
+    checked = []
+    monkeypatch.setattr(plot, "check_text", lambda fig, where, widths, **kw: checked.append((where, widths, kw)))
+    monkeypatch.setattr("IPython.display.display", lambda fig: None)
+    for width, phone, desktop in ((6.4, 342, None), (3.0, None, None), (12.0, 342, 688)):
+        fig = small_legend_figure(11, width)
+        natural = plot._natural_px(fig)
+        plot.show(fig)
+        where, widths, kw = checked.pop()
+        # A figure narrower than the column is shown at its own width; a wider one is scaled down.
+        # (A constrained layout settles over draws: the width may move by a fraction of a pixel.)
+        assert widths == pytest.approx({"390 px": phone or natural, "1280 px": desktop or natural}, abs=0.5), width
+        assert where == "the figure" and kw["natural_px"] == pytest.approx(natural, abs=0.5)

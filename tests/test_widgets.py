@@ -13,7 +13,7 @@ from ipywidgets.widgets.widget import _instances
 from ipywidgets.widgets.widget_link import Link
 from PIL import Image
 
-from gdlib.widgets import DPI, Param, frame_texts, interactive
+from gdlib.widgets import DPI, PANEL_BASIS, Param, frame_texts, interactive, shown_panel_px
 
 
 def setup(ax):
@@ -264,3 +264,105 @@ def test_the_text_keeps_its_hint_when_the_labels_are_long():
     assert len(text) <= 110 and text.endswith("; 4 frames): run this cell to get its sliders")
     assert text.startswith("Interactive(angle β between the step") and "…" in text
     assert w._repr_mimebundle_()["text/plain"] == text
+
+
+def test_frames_are_lossless_webp_with_their_title_as_text_alternative():
+    w = interactive(line, {"a": Param("slope a", [0.5, 2.0])}, setup=setup)
+    background, stack = w.children[1].children[0].children
+    assert background.format == "webp" and all(image.format == "webp" for image in stack.children)
+    assert png(stack.children[1].value).format == "WEBP"
+    # Each frame says what its title and legend say; the background is part of the same picture.
+    assert [image.tooltip for image in stack.children] == ["slope 0.5; a = 0.5", "slope 2.0; a = 2.0"]
+    assert background.tooltip is None
+
+
+def test_a_frame_text_alternative_reads_mathtext_as_unicode():
+    def titled(ax, eta):
+        ax.set_title(rf"$\eta = {eta}$, $\nabla f \approx \frac{{1}}{{2}}$")
+
+    w = interactive(titled, {"eta": Param("learning rate η", [0.1, 0.2])}, setup=setup)
+    stack = w.children[1].children[0].children[1]
+    assert stack.children[0].tooltip == "η = 0.1, ∇ f ≈ (1)/(2)"
+
+
+# --- Readable text: every panel's text at least 8 CSS px as the site shows it ----------------
+
+
+@pytest.mark.parametrize("panel_px, ncols, phone, desktop", [
+    (560, 1, 358, 560),  # one 5.6-inch panel: scaled down on a phone only
+    (280, 1, 280, 280),  # a narrow one is shown at its own width everywhere
+    (560, 2, 358, 344),  # two side by side at 1280 px (2 x 336 <= 688): narrower than on a phone
+    (580, 2, 358, 580),  # 2 x 348 > 688: stacked on a desktop too, each at its own width
+    (300, 3, 300, 229.33),  # three of 180 px fit in 688: a third of the column each
+    (400, 3, 358, 344),  # 3 x 240 > 688 but 2 fit: the first row holds two
+])
+def test_shown_panel_px_follows_the_flex_layout(panel_px, ncols, phone, desktop):
+    assert shown_panel_px(panel_px, ncols, 358) == pytest.approx(phone, abs=0.01)
+    assert shown_panel_px(panel_px, ncols, 688) == pytest.approx(desktop, abs=0.01)
+
+
+def test_the_layout_uses_the_basis_shown_panel_px_assumes():
+    w = interactive(lambda axes, a: axes[0].plot([0, 1], [0, a]), {"a": Param("a", [1, 2])},
+                    setup=lambda axes: [setup(ax) for ax in axes], figsize=(8.0, 3.0), ncols=2)
+    assert PANEL_BASIS == 0.6
+    assert [p.layout.flex for p in w.children[1].children] == ["1 1 240px"] * 2  # 0.6 x 400 px
+    assert w.children[1].layout.max_width == "800px" and w.children[1].children[0].layout.max_width == "400px"
+
+
+def titled(size):
+    def frame(ax, a):
+        ax.plot([0, 1], [0, a])
+        ax.set_title(f"slope {a}", fontsize=size)
+    return frame
+
+
+def test_interactive_refuses_a_frame_whose_title_is_too_small():
+    with pytest.raises(ValueError) as err:
+        interactive(titled(6), {"a": Param("slope a", [0.5, 1.0], fmt="{:.1f}")}, setup=setup)
+    # 6 pt at 100 dpi is 8.3 image px; the 560-px picture is shown 358 px wide on a phone.
+    assert str(err.value) == ("figure text 'slope 0.5' is 5.3 CSS px at 390 px (the frame slope a = 0.5, 560 px wide, "
+                              "is shown at 358 px): at least 8 px stays readable; use a larger font (≥ 10 pt on a "
+                              "5.6-inch figure) or a narrower figure")
+    w = interactive(titled(10), {"a": Param("slope a", [0.5, 1.0])}, setup=setup)
+    assert w.texts[(0,)] == [["slope 0.5"]]
+
+
+def test_frame_texts_runs_the_same_check():
+    with pytest.raises(ValueError, match=r"^figure text 'slope 1.0' is 5\.3 CSS px at 390 px \(the frame a = 1, 560 px wide, is shown at 358 px\)"):
+        frame_texts(titled(6), {"a": Param("a", [1.0, 0.5])}, setup=setup)
+    assert frame_texts(titled(10), {"a": Param("a", [1.0, 0.5])}, setup=setup)[(1,)] == [["slope 0.5"]]
+
+
+def test_side_by_side_panels_are_checked_at_their_desktop_width():
+    # Two 5.5-inch panels share the desktop column, 344 px each: a 9-pt legend (7.8 px there)
+    # fails at 1280 px although it would pass on a phone (8.1 px at 358 px).
+    def frame(axes, a):
+        axes[0].plot([0, 1], [0, a], label=f"a = {a}")
+        axes[0].legend(fontsize=9)
+        axes[1].set_title(f"slope {a}")
+
+    def setup2(axes):
+        for ax in axes:
+            setup(ax)
+
+    with pytest.raises(ValueError, match=r"^figure text 'a = 1' is 7\.8 CSS px at 1280 px \(panel 1 of 2 of the "
+                                         r"frame a = 1, 550 px wide, is shown at 344 px\)"):
+        frame_texts(frame, {"a": Param("a", [1, 2])}, setup=setup2, figsize=(11.0, 3.0), ncols=2)
+    frame_texts(frame, {"a": Param("a", [1, 2])}, setup=setup2, figsize=(5.6, 3.0), ncols=2)  # 280 px each: 12.5 px
+
+
+def test_the_background_is_checked_too():
+    def small_ticks(ax):
+        setup(ax)
+        ax.tick_params(labelsize=6)
+
+    with pytest.raises(ValueError, match=r"^figure text '0\.\d' is 5\.3 CSS px at 390 px \(the background setup draws, 560"):
+        interactive(titled(10), {"a": Param("a", [1, 2])}, setup=small_ticks)
+
+
+def test_the_check_reads_font_sizes_and_draws_nothing(monkeypatch):
+    draws = []
+    original = FigureCanvasAgg.draw
+    monkeypatch.setattr(FigureCanvasAgg, "draw", lambda self, *a, **k: (draws.append(1), original(self, *a, **k))[1])
+    frame_texts(titled(10), {"a": Param("a", [1, 2, 3])}, setup=setup)
+    assert draws == []

@@ -1,14 +1,17 @@
 // The book's interactives on the static site, with no kernel and no widget library.
 //
-// A built page holds the saved ipywidgets state of its notebook (one JSON script) and
-// a view script where each interactive was output. gdlib.widgets builds every
-// interactive from the same few widgets: boxes, a Stack of precomputed images per
-// panel, SelectionSliders, an optional Play button, and jslinks from the sliders to the
-// stacks. This script draws exactly those from the saved state and links them, so a
-// slider shows another precomputed frame, as the ipywidgets HTML manager would, in
-// about 8 KB instead of 3.6 MB. A model it does not know is a console error (the
-// browser test fails on it), never a silently missing figure. In a live notebook the
-// real ipywidgets draw the same widgets.
+// Each interactive's saved ipywidgets state is a small script of its own
+// (_static/widgets/PAGE/K.js, written by book/_ext/fast_pages.py), which calls
+// gdWidgets.receive(view, models); the page lists them in #gd-widget-files and keeps a
+// view script where each interactive was output. This script loads those files after
+// the page's text, the interactive nearest the reader first, one at a time, and draws
+// each as it arrives. gdlib.widgets builds every interactive from the same few widgets:
+// boxes, a Stack of precomputed images per panel, SelectionSliders, an optional Play
+// button, and jslinks from the sliders to the stacks. This script draws exactly those
+// and links them, so a slider shows another precomputed frame, as the ipywidgets HTML
+// manager would, in a few KB instead of 3.6 MB. A model it does not know is a console
+// error (the browser test fails on it), never a silently missing figure. In a live
+// notebook the real ipywidgets draw the same widgets.
 (function () {
   "use strict";
 
@@ -16,7 +19,7 @@
 
   function Model(id, spec) {
     this.id = id;
-    this.name = spec.model_name;
+    this.name = spec.model_name;  // the state has no _model_name: the build leaves it out
     this.state = spec.state;
     this.listeners = {};
     var state = this.state;
@@ -95,7 +98,9 @@
     ImageModel: function (model) {
       var el = element("img", "jupyter-widgets widget-image", model);
       el.src = "data:image/" + model.get("format") + ";base64," + model.get("value");
-      el.alt = "";  // a frame of the figure; the cell's text says what it shows
+      // A frame's tooltip is what its title and legend say (gdlib.widgets); the background
+      // is part of the same picture, so it says nothing of its own.
+      el.alt = model.get("tooltip") || "";
       return el;
     },
 
@@ -104,7 +109,12 @@
       var labels = model.get("_options_labels");
       var label = element("label", "widget-label");
       var input = element("input", "gd-range");
-      var readout = element("output", "widget-readout");
+      // Not a live region: a screen reader hears the value through the slider's
+      // aria-valuetext when a person moves it, and nothing while Play runs.
+      var readout = element("span", "widget-readout");
+      readout.setAttribute("aria-hidden", "true");
+      // As wide as the longest value, so that the picture does not jump as the text changes.
+      readout.style.minWidth = (Math.max.apply(null, labels.map(function (t) { return t.length; })) + 1) + "ch";
       input.type = "range";
       input.min = 0;
       input.max = labels.length - 1;
@@ -130,17 +140,20 @@
     PlayModel: function (model) {
       // Play steps the value every `interval` ms up to `max`; pause keeps it; stop rewinds.
       var el = element("div", "jupyter-widgets widget-inline-hbox widget-play", model);
+      // The buttons' names are plain words; the group says what they play.
+      el.setAttribute("role", "group");
+      el.setAttribute("aria-label", model.get("description") || "animation");
       var timer = null;
       var button = function (text, name) {
         var b = element("button", "jupyter-button widget-button");
         b.type = "button";
         b.textContent = text;
-        b.setAttribute("aria-label", name + " " + (model.get("description") || ""));
+        b.setAttribute("aria-label", name);
         el.appendChild(b);
         return b;
       };
       var halt = function () { clearInterval(timer); timer = null; };
-      button("\u25B6", "play").addEventListener("click", function () {
+      button("\u25B6", "Play").addEventListener("click", function () {
         if (timer) return;
         if (model.get("value") >= model.get("max")) model.set("value", model.get("min"));
         timer = setInterval(function () {
@@ -150,8 +163,8 @@
           else halt();
         }, model.get("interval"));
       });
-      button("\u275A\u275A", "pause").addEventListener("click", halt);
-      button("\u25A0", "stop").addEventListener("click", function () {
+      button("\u275A\u275A", "Pause").addEventListener("click", halt);
+      button("\u25A0", "Stop").addEventListener("click", function () {
         halt();
         model.set("value", model.get("min"));
       });
@@ -165,8 +178,12 @@
     return draw(model);
   }
 
+  var linked = {};
+
   function link(model) {
     // widgets.jslink: both ways, and the target takes the source's value at once.
+    if (linked[model.id]) return;
+    linked[model.id] = true;
     var source = model.get("source"), target = model.get("target");
     var a = ref(source[0]), b = ref(target[0]);
     a.on(source[1], function (value) { b.set(target[1], value); });
@@ -174,37 +191,86 @@
     b.set(target[1], a.get(source[1]));
   }
 
-  function render() {
-    var saved = document.querySelector('script[type="application/vnd.jupyter.widget-state+json"]');
-    if (!saved) return;
-    var state = JSON.parse(saved.textContent).state;
-    Object.keys(state).forEach(function (id) { models[id] = new Model(id, state[id]); });
-    var drawn = [];
-    document.querySelectorAll('script[type="application/vnd.jupyter.widget-view+json"]').forEach(function (script) {
-      try {
-        var area = element("div", "widget-subarea");
-        area.appendChild(view(ref(JSON.parse(script.textContent).model_id)));
-        script.parentNode.insertBefore(area, script);
-        drawn.push(area);
-      } catch (err) {
-        console.error(err.message || err);
-      }
-    });
-    Object.keys(models).forEach(function (id) {
+  var drawn = 0;
+
+  function draw(script, ids) {
+    // One interactive: its models have arrived; draw its view where it was output, then link it.
+    try {
+      var area = element("div", "widget-subarea");
+      area.appendChild(view(ref(JSON.parse(script.textContent).model_id)));
+      script.parentNode.insertBefore(area, script);
+      drawn += 1;
+    } catch (err) {
+      console.error(err.message || err);
+    }
+    ids.forEach(function (id) {
       if (models[id].name === "LinkModel") link(models[id]);
     });
-    document.documentElement.dataset.gdWidgets = String(drawn.length);
+  }
+
+  function add(saved) {
+    var ids = Object.keys(saved);
+    ids.forEach(function (id) { if (!models[id]) models[id] = new Model(id, saved[id]); });
+    return ids;
+  }
+
+  function finished() {
+    document.documentElement.dataset.gdWidgets = String(drawn);
     if (window.performance && performance.mark) performance.mark("gd-widgets-ready");
   }
 
-  // Draw as soon as the page is parsed ("interactive"), before the deferred scripts
-  // (MathJax, the theme's) run and DOMContentLoaded fires: on a busy machine that wait
-  // was most of the time before the sliders worked.
+  function render() {
+    var views = Array.prototype.slice.call(
+      document.querySelectorAll('script[type="application/vnd.jupyter.widget-view+json"]'));
+    var inline = document.querySelector('script[type="application/vnd.jupyter.widget-state+json"]');
+    if (inline) {  // a page built without book/_ext/fast_pages.py: all state in the page
+      var ids = add(JSON.parse(inline.textContent).state);
+      views.forEach(function (script) { draw(script, []); });
+      ids.forEach(function (id) { if (models[id].name === "LinkModel") link(models[id]); });
+      return finished();
+    }
+    var listed = document.getElementById("gd-widget-files");
+    if (!listed) return;
+    var files = JSON.parse(listed.textContent);
+    var scripts = {};
+    views.forEach(function (script) { scripts[JSON.parse(script.textContent).model_id] = script; });
+    // The interactive nearest the reader's screen first, then the others in page order.
+    var top = window.scrollY, bottom = top + window.innerHeight;
+    var distance = function (script) {
+      var y = script.parentNode.getBoundingClientRect().top + window.scrollY;
+      return y >= top && y <= bottom ? 0 : 1;
+    };
+    var queue = views.slice().sort(function (a, b) { return distance(a) - distance(b); });
+    var waiting = {};
+    window.gdWidgets = {
+      receive: function (viewId, saved) {
+        var script = scripts[viewId];
+        if (!script) return console.error("gd-widgets: no view " + viewId + " on this page");
+        draw(script, add(saved));
+        if (waiting[viewId]) waiting[viewId]();
+      },
+    };
+    var next = function () {
+      var script = queue.shift();
+      if (!script) return finished();
+      var id = JSON.parse(script.textContent).model_id;
+      if (!files[id]) {
+        console.error("gd-widgets: no saved state for view " + id);
+        return next();
+      }
+      var tag = document.createElement("script");
+      tag.src = files[id];
+      tag.async = true;
+      waiting[id] = function () { delete waiting[id]; next(); };
+      tag.onerror = function () { console.error("gd-widgets: could not load " + files[id]); next(); };
+      document.head.appendChild(tag);
+    };
+    next();
+  }
+
+  // Draw once the page is parsed (this script is deferred, and runs before MathJax).
   if (document.readyState === "loading") {
-    document.addEventListener("readystatechange", function once() {
-      document.removeEventListener("readystatechange", once);
-      render();
-    });
+    document.addEventListener("DOMContentLoaded", render);
   } else {
     render();
   }
