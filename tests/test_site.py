@@ -446,7 +446,7 @@ def _check_accessible(page, path: str, theme: str) -> None:
         sliders: [...document.querySelectorAll('.gd-interactive input.gd-range')].map(s => {
             // From the slider's box outwards (a range input's own background paints nothing).
             let e = s.parentElement, bg = 'rgba(0, 0, 0, 0)';
-            while (e && /rgba\(.*, 0\)|transparent/.test(bg)) { bg = getComputedStyle(e).backgroundColor; e = e.parentElement; }
+            while (e && /rgba[(].*, 0[)]|transparent/.test(bg)) { bg = getComputedStyle(e).backgroundColor; e = e.parentElement; }
             return [getComputedStyle(s).accentColor, bg];
         }),
     })""")

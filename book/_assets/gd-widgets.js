@@ -99,9 +99,9 @@
     ImageModel: function (model) {
       var el = element("img", "jupyter-widgets widget-image", model);
       el.src = "data:image/" + model.get("format") + ";base64," + model.get("value");
-      // A frame's tooltip is what its title and legend say (gdlib.widgets); the background
-      // is part of the same picture, so it says nothing of its own.
-      el.alt = model.get("tooltip") || "";
+      // A frame's alt is what its title and legend say (gdlib.widgets); the background is
+      // part of the same picture, so it says nothing of its own.
+      el.alt = model.get("alt") || "";
       return el;
     },
 
