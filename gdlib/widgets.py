@@ -43,6 +43,7 @@ from typing import Any, Callable, Mapping, Sequence
 
 import ipywidgets as widgets
 import numpy as np
+import traitlets
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.text import Text
@@ -122,6 +123,16 @@ class Param:
         if self.marks and value in self.marks:
             shown = f"{shown} {self.marks[value]}"
         return shown
+
+
+class _Picture(widgets.Image):
+    """An image with a text alternative, which the site's script makes its ``alt``.
+
+    Not the widget's ``tooltip``: JupyterLab's widgets fail to draw an Image that has one
+    (they read the description that only labelled widgets have).
+    """
+
+    alt = traitlets.Unicode("", help="what the picture shows, for a screen reader").tag(sync=True)
 
 
 class Interactive(widgets.VBox):
@@ -455,8 +466,7 @@ def interactive(frame: Callable[..., Any], params: Mapping[str, Param], *,
 
     def image(png: bytes, role: str, alt: str = "") -> widgets.Image:
         # No margin: a 100 %-wide child with the widgets' default 2 px margin overflows its box.
-        # The tooltip is the frame's text alternative (the site's script makes it the alt text).
-        picture = widgets.Image(value=png, format=FORMAT, tooltip=alt or None,
+        picture = _Picture(value=png, format=FORMAT, alt=alt,
                                 layout=widgets.Layout(width="100%", height="auto", margin="0", grid_area="frame"))
         picture.add_class(role)
         return picture

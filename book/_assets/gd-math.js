@@ -19,7 +19,7 @@
     var near = [], later = [];
     all.forEach(function (el) {
       var box = el.getBoundingClientRect();
-      (box.bottom > -height && box.top < 2 * height ? near : later).push(el);
+      (box.bottom > 0 && box.top < height ? near : later).push(el);
     });
     var pieces = [near];
     for (var i = 0; i < later.length; i += PIECE) pieces.push(later.slice(i, i + PIECE));

@@ -1,11 +1,12 @@
 // The book's interactives on the static site, with no kernel and no widget library.
 //
 // Each interactive's saved ipywidgets state is a small script of its own
-// (_static/widgets/PAGE/K.js, written by book/_ext/fast_pages.py), which calls
-// gdWidgets.receive(view, models); the page lists them in #gd-widget-files and keeps a
-// view script where each interactive was output. This script loads those files after
-// the page's text, the interactive nearest the reader first, one at a time, and draws
-// each as it arrives. gdlib.widgets builds every interactive from the same few widgets:
+// (_static/widgets/PAGE/K.js, written by book/_ext/fast_pages.py), which queues
+// [view, models] in window.gdWidgetStates; the page lists them in #gd-widget-files and
+// keeps a view script where each interactive was output. The first one is a deferred
+// script of the page, run just before this one; this script loads the others after the
+// page's text, the interactive nearest the reader first, one at a time, and draws each
+// as it arrives. gdlib.widgets builds every interactive from the same few widgets:
 // boxes, a Stack of precomputed images per panel, SelectionSliders, an optional Play
 // button, and jslinks from the sliders to the stacks. This script draws exactly those
 // and links them, so a slider shows another precomputed frame, as the ipywidgets HTML
@@ -98,9 +99,9 @@
     ImageModel: function (model) {
       var el = element("img", "jupyter-widgets widget-image", model);
       el.src = "data:image/" + model.get("format") + ";base64," + model.get("value");
-      // A frame's tooltip is what its title and legend say (gdlib.widgets); the background
-      // is part of the same picture, so it says nothing of its own.
-      el.alt = model.get("tooltip") || "";
+      // A frame's alt is what its title and legend say (gdlib.widgets); the background is
+      // part of the same picture, so it says nothing of its own.
+      el.alt = model.get("alt") || "";
       return el;
     },
 
@@ -240,20 +241,29 @@
       var y = script.parentNode.getBoundingClientRect().top + window.scrollY;
       return y >= top && y <= bottom ? 0 : 1;
     };
-    var queue = views.slice().sort(function (a, b) { return distance(a) - distance(b); });
-    var waiting = {};
+    var done = {};
     window.gdWidgets = {
-      receive: function (viewId, saved) {
-        var script = scripts[viewId];
-        if (!script) return console.error("gd-widgets: no view " + viewId + " on this page");
-        draw(script, add(saved));
-        if (waiting[viewId]) waiting[viewId]();
+      // Draw every interactive whose state has arrived (each state file queues itself).
+      drain: function () {
+        var states = window.gdWidgetStates || [];
+        while (states.length) {
+          var item = states.shift(), viewId = item[0];
+          if (!scripts[viewId]) {
+            console.error("gd-widgets: no view " + viewId + " on this page");
+            continue;
+          }
+          done[viewId] = true;
+          draw(scripts[viewId], add(item[1]));
+        }
       },
     };
+    window.gdWidgets.drain();
+    var queue = views.slice().sort(function (a, b) { return distance(a) - distance(b); });
     var next = function () {
       var script = queue.shift();
       if (!script) return finished();
       var id = JSON.parse(script.textContent).model_id;
+      if (done[id]) return next();
       if (!files[id]) {
         console.error("gd-widgets: no saved state for view " + id);
         return next();
@@ -261,7 +271,10 @@
       var tag = document.createElement("script");
       tag.src = files[id];
       tag.async = true;
-      waiting[id] = function () { delete waiting[id]; next(); };
+      tag.onload = function () {
+        if (!done[id]) console.error("gd-widgets: " + files[id] + " held no state for its view");
+        next();
+      };
       tag.onerror = function () { console.error("gd-widgets: could not load " + files[id]); next(); };
       document.head.appendChild(tag);
     };

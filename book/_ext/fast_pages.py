@@ -4,8 +4,10 @@
   widget state (every frame of every interactive, up to 1.8 MB) in one script in the
   page's ``<head>``, so nothing paints until all of it has arrived. Here it is split by
   interactive into ``_static/widgets/PAGE/K.js``, one small script each, which
-  ``gd-widgets.js`` loads after the text, the interactive nearest the reader first. A
-  script, not JSON, so that it also loads from ``file://``. The state loses what the
+  ``gd-widgets.js`` loads after the text, the interactive nearest the reader first
+  (the page's first interactive comes as a deferred script of the page, so its sliders
+  work as soon as the text is parsed). A script, not JSON, so that it also loads from
+  ``file://``. The state loses what the
   book's script never reads: unset (``null``) traits and module names, which were a
   quarter of it.
 * **Scripts wait for the text.** Every script in the head is deferred except the one
@@ -28,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
+from sphinx.builders.html._assets import _JavaScript
 
 STATE = "application/vnd.jupyter.widget-state+json"
 VIEW = re.compile(r'<script type="application/vnd\.jupyter\.widget-view\+json">(.*?)</script>', re.S)
@@ -96,12 +99,19 @@ def _move_widget_state(app: Sphinx, pagename: str, context: dict) -> None:
     files = {}
     for k, (view, models) in enumerate(zip(views, split_state(state, views))):
         text = json.dumps(models, separators=(",", ":")).replace("</", "<\\/")
-        (folder / f"{k}.js").write_text(f"gdWidgets.receive({json.dumps(view)},{text});\n")
+        # Queued, so that a file may run before gd-widgets.js or after it.
+        (folder / f"{k}.js").write_text(f"(window.gdWidgetStates = window.gdWidgetStates || []).push([{json.dumps(view)},"
+                                        f"{text}]);\nif (window.gdWidgets) window.gdWidgets.drain();\n")
         files[view] = context["pathto"](f"_static/widgets/{pagename}/{k}.js", 1)
     # What stays in the page: where each interactive's state is.
     saved[0].attributes.update(type="application/json", id="gd-widget-files", body=json.dumps(files))
     for extra in saved[1:]:
         scripts.remove(extra)
+    if views:
+        # The first interactive's state is a deferred script of the page, so that its
+        # sliders work as soon as gd-widgets.js has run; the others load after the text.
+        scripts.append(_JavaScript(f"_static/widgets/{pagename}/0.js", priority=500, defer="defer",
+                                   **{"data-gd-state": "first"}))
 
 
 def _defer_scripts(context: dict) -> None:
@@ -114,8 +124,10 @@ def _defer_scripts(context: dict) -> None:
         if "async" not in attributes:
             attributes["defer"] = "defer"
     # The book's scripts first among the deferred ones, so that they run before MathJax.
-    ours = [s for s in scripts if str(getattr(s, "filename", "") or "").endswith(("gd-widgets.js", "gd-math.js"))]
-    ours.sort(key=lambda s: not str(s.filename).endswith("gd-widgets.js"))
+    ours = [s for s in scripts if str(getattr(s, "filename", "") or "").endswith(("gd-widgets.js", "gd-math.js"))
+            or getattr(s, "attributes", {}).get("data-gd-state")]
+    order = {"state": 0, "gd-widgets.js": 1, "gd-math.js": 2}
+    ours.sort(key=lambda s: order["state" if s.attributes.get("data-gd-state") else Path(str(s.filename)).name])
     rest = [s for s in scripts if s not in ours]
     first = next((i for i, s in enumerate(rest) if "defer" in getattr(s, "attributes", {})), len(rest))
     scripts[:] = rest[:first] + ours + rest[first:]
