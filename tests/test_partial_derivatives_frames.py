@@ -120,7 +120,10 @@ def test_level_frames_stay_on_the_level_with_the_gradient_at_right_angles(frames
         assert norm == pytest.approx(math.sqrt(2 * c * (1 + 2 * math.cos(math.radians(t)) ** 2)), abs=0.006)
         assert second == "∇fᵀ r′(t) = 0.00"
         assert "-0.00" not in first
-        assert right == []  # the right panel's text is drawn once, in the background
+        # the right panel's title names the level and repeats the left one's ‖∇f‖ and t
+        right_first, right_second = right[0].split("\n")
+        assert right_first == f"‖∇f‖ round the level c = {c}: {norm:.2f} at {t:g}°"
+        assert right_second == "from √(2c) at 90°, 270° to √(6c) at 0°, 180°"
 
 
 def test_level_slider_has_the_angles_the_text_names(frames):
