@@ -305,6 +305,7 @@ def _check_config(page, log, path: str, theme: str, width: int, views: int) -> N
         _check_math(page)
         _check_play_buttons(page, path)
         page.wait_for_timeout(300)  # late requests (fonts) show up here
+    _check_room_for_figure_text(page, path, theme, width)
     if views == 0:
         return
     page.wait_for_function(f"() => document.querySelectorAll('.gd-interactive').length >= {views}",
@@ -385,6 +386,29 @@ def _check_config(page, log, path: str, theme: str, width: int, views: int) -> N
         page.keyboard.press("ArrowLeft" if at_end else "ArrowRight")
         page.wait_for_timeout(100)
         assert handle.evaluate(_SHOWN) != before, f"slider {i} on {path} ({theme}, {width} px) changed nothing"
+
+
+def _check_room_for_figure_text(page, path: str, theme: str, width: int) -> None:
+    """Figures are shown at least as wide as gdlib's 8-px text check assumes (gdlib.plot's
+    column widths), in both themes: static figures at min(natural, PHONE_FIGURE_PX or
+    DESKTOP_COLUMN_PX), interactives in a column of PHONE_PANEL_PX or DESKTOP_COLUMN_PX."""
+    from gdlib import plot
+
+    shown = page.evaluate("""() => {
+        const content = e => { const s = getComputedStyle(e);
+            return e.getBoundingClientRect().width - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight)
+                   - parseFloat(s.borderLeftWidth) - parseFloat(s.borderRightWidth); };
+        return {
+            figures: [...document.querySelectorAll('main .cell_output img')].filter(i => !i.closest('.gd-interactive'))
+                .map(i => [content(i), i.naturalWidth]),
+            columns: [...document.querySelectorAll('.gd-interactive .gd-picture')].map(p => p.parentElement.getBoundingClientRect().width),
+        };
+    }""")
+    figure_px, column_px = (plot.PHONE_FIGURE_PX, plot.PHONE_PANEL_PX) if width < 600 else (plot.DESKTOP_COLUMN_PX,) * 2
+    narrow = [f"{w:.0f} of {n} px" for w, n in shown["figures"] if w < min(n, figure_px) - 1]
+    assert narrow == [], f"static figures on {path} ({theme}, {width} px) shown narrower than gdlib's check assumes: {narrow}"
+    narrow = [f"{c:.0f} px" for c in shown["columns"] if c < column_px - 1]
+    assert narrow == [], f"interactives on {path} ({theme}, {width} px) in a column narrower than {column_px} px: {narrow}"
 
 
 def _check_formulas_fit_and_keep_their_punctuation(page, where: str) -> None:
