@@ -199,10 +199,6 @@
     try {
       var area = element("div", "widget-subarea");
       area.appendChild(view(ref(JSON.parse(script.textContent).model_id)));
-      // One read-out width for all the sliders of an interactive, so that their tracks line up.
-      var readouts = Array.prototype.slice.call(area.querySelectorAll(".widget-readout"));
-      var widest = Math.max.apply(null, readouts.map(function (r) { return parseFloat(r.style.minWidth) || 0; }));
-      readouts.forEach(function (r) { r.style.minWidth = widest + "ch"; });
       script.parentNode.insertBefore(area, script);
       drawn += 1;
     } catch (err) {
