@@ -263,6 +263,8 @@ def test_every_page_in_both_themes_at_desktop_and_phone_width(site, browser, pat
     views = page.locator('script[type="application/vnd.jupyter.widget-view+json"]').count()
     page.wait_for_function(f"() => document.querySelectorAll('.gd-interactive').length >= {views}", timeout=20_000)
     _check_first_visit(page, path, responses)
+    # The theme fades colours when they change; checks must see the colours it settles on.
+    page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
     for theme, width in CONFIGS:
         page.set_viewport_size({"width": width, "height": 900})
         page.evaluate("""theme => {

@@ -9,7 +9,10 @@
 (function () {
   "use strict";
   var PIECE = 40;
-  var config = (window.MathJax = window.MathJax || {});
+  // Only where the page loads MathJax (Sphinx sets its configuration first); a page
+  // without formulas gets no MathJax object at all.
+  if (!window.MathJax) return;
+  var config = window.MathJax;
   config.options = config.options || {};
   config.options.enableMenu = false;
   config.startup = config.startup || {};

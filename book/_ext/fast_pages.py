@@ -17,6 +17,8 @@
   slider never waits long behind it.
 * **Punctuation stays with its formula.** A comma or full stop right after inline math
   could wrap to the start of the next line; formula and punctuation are kept together.
+* **The bibliography is a list of list items** for screen readers (docutils marks its
+  entries with a deprecated role that a list may not hold).
 * **Smaller figures.** The cells' static figures are saved with at most 256 colours
   (as the interactives' frames are): the same picture, about half the bytes.
 """
@@ -142,12 +144,20 @@ def _keep_punctuation(context: dict) -> None:
         context["body"] = INLINE_MATH.sub(join, context["body"])
 
 
+def _list_citations(context: dict) -> None:
+    # Docutils makes the bibliography a role="list" whose entries are role="doc-biblioentry",
+    # a role that ARIA has deprecated and that no list may hold (axe-core: critical): list items.
+    if "body" in context:
+        context["body"] = context["body"].replace('role="doc-biblioentry"', 'role="listitem"')
+
+
 def _page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     if app.builder.format != "html":
         return
     _move_widget_state(app, pagename, context)
     _defer_scripts(context)
     _keep_punctuation(context)
+    _list_citations(context)
 
 
 def quantise_png(data: bytes) -> bytes:
