@@ -92,25 +92,8 @@ SHOWN = """h => [...h.closest('.gd-interactive').querySelectorAll('img.gd-frame'
               .filter(img => img.offsetParent !== null).map(img => img.src)"""
 
 
-# Two chapters at a time, each in its own tab and kernel: a chapter's Run All is mostly one
-# core's work (drawing its frames), so a pair runs in about the time of its slower half.
-PAIRS = [NOTEBOOKS[k:k + 2] for k in range(0, len(NOTEBOOKS), 2)]
-
-
-@pytest.mark.parametrize("notebooks", PAIRS, ids=["+".join(n.removesuffix(".ipynb") for n in pair) for pair in PAIRS])
-def test_chapters_read_and_their_sliders_work_in_jupyterlab(lab, chromium, notebooks):
-    opened = [_open_and_read(lab, chromium, notebook) for notebook in notebooks]
-    for page, notebook, errors, interactives in opened:  # both kernels run at once
-        page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
-    for page, notebook, errors, interactives in opened:
-        _check_sliders(page, notebook, interactives)
-        errors[:] = [e for e in errors if "ResizeObserver" not in e]
-        page.close()
-        assert errors == [], f"{notebook}: {errors}"
-
-
-def _open_and_read(lab, chromium, notebook: str):
-    """Open the chapter; before any cell runs its markup must read as on the site."""
+@pytest.mark.parametrize("notebook", NOTEBOOKS)
+def test_chapter_reads_and_its_sliders_work_in_jupyterlab(lab, chromium, notebook):
     page = chromium.new_page(viewport={"width": 1280, "height": 1000})
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
@@ -148,12 +131,7 @@ def _open_and_read(lab, chromium, notebook: str):
     assert len(before["widgets"]) == interactives and all(
         w.endswith("run this cell to get its sliders") for w in before["widgets"]), before["widgets"]
 
-    return page, notebook, errors, interactives
-
-
-def _check_sliders(page, notebook: str, interactives: int) -> None:
-    """After Run All, every slider changes its figure in the live kernel."""
-    page.bring_to_front()
+    page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
     page.wait_for_function(f"() => document.querySelectorAll('.gd-interactive').length >= {interactives}",
                            timeout=120_000)
     page.wait_for_function("""() => ![...document.querySelectorAll('.jp-InputPrompt')]
@@ -172,3 +150,6 @@ def _check_sliders(page, notebook: str, interactives: int) -> None:
                                    arg=[handle.element_handle(), first], timeout=5000)
         except Exception:  # noqa: BLE001 - reported as the failure below
             pytest.fail(f"slider {i} in {notebook} did not change its figure in JupyterLab")
+    errors = [e for e in errors if "ResizeObserver" not in e]
+    page.close()
+    assert errors == []

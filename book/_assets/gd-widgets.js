@@ -223,13 +223,6 @@
   function render() {
     var views = Array.prototype.slice.call(
       document.querySelectorAll('script[type="application/vnd.jupyter.widget-view+json"]'));
-    var inline = document.querySelector('script[type="application/vnd.jupyter.widget-state+json"]');
-    if (inline) {  // a page built without book/_ext/fast_pages.py: all state in the page
-      var ids = add(JSON.parse(inline.textContent).state);
-      views.forEach(function (script) { draw(script, []); });
-      ids.forEach(function (id) { if (models[id].name === "LinkModel") link(models[id]); });
-      return finished();
-    }
     var listed = document.getElementById("gd-widget-files");
     if (!listed) return;
     var files = JSON.parse(listed.textContent);
