@@ -150,7 +150,7 @@ def sweep(problem: Problem | str, optimizer: type[Optimizer], etas: object = ETA
 
     >>> s = sweep("bowl", GD, etas=[0.1, 0.5, 0.7])
     >>> s.steps.tolist(), float(s.etas[s.best])
-    ([48.0, 12.0, inf], 0.5)
+    ([59.0, 13.0, inf], 0.5)
     """
     problem = _problem(problem)
     cls = _optimizer_class("optimizer", optimizer)
@@ -168,7 +168,7 @@ def race(problem: Problem | str, optimizers: dict[str, type[Optimizer]] | None =
 
     >>> r = race("bowl", {"GD": GD, "Adam": Adam})
     >>> {name: (round(e.eta, 3), e.steps) for name, e in r.items()}
-    {'GD': (0.562, 13.0), 'Adam': (0.422, 43.0)}
+    {'GD': (0.422, 12.0), 'Adam': (0.133, 155.0)}
     """
     problem = _problem(problem)
     if optimizers is None:

@@ -129,6 +129,13 @@ ANSWERS: dict[str, Answer] = {
     "ex-lr-regimes": Answer([sp.Rational(1, 6), sp.Rational(1, 3)], atol=1e-3),
     "ex-lr-best-eta": Answer([sp.Rational(1, 10), sp.Rational(4, 5)], atol=1e-3),
     "ex-lr-armijo": Answer(sp.Rational(1, 4), atol=1e-3),
+
+    # Adam, adam.ipynb
+    "ex-adam-bias": Answer([sp.Rational(1, 5), sp.Rational(19, 50), 2], atol=1e-3,
+                           hint="m_t = beta1 m_(t-1) + (1 - beta1) g from m_0 = 0, and m_hat_2 = m_2 / (1 - beta1**2)"),
+    "ex-adam-first-step": Answer([sp.Rational(299, 100), sp.Rational(9, 1000)], atol=1e-4,
+                                 hint="each coordinate moves by eta = 0.01 against the sign of its own gradient"),
+    "ex-adam-beta2": Answer(2977, atol=0.5, hint="s = sweep('Rosenbrock', Adam, beta2=0.99); s.steps[s.best]"),
 }
 
 

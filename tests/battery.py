@@ -898,3 +898,30 @@ add("contraction_rate nan", lambda: contraction_rate([1.0, nan]), V, r"^errors m
 add("contraction_rate str", lambda: contraction_rate("1 2"), T, r"^errors must be a 1-D array of numbers")
 add("contraction_rate 2-D", lambda: contraction_rate([[1.0, 2.0]]), V, r"^errors must be a 1-D array, got shape")
 add("contraction_rate complex", lambda: contraction_rate([1.0, 2j]), V, r"^errors must be real")
+
+# --- race: the optimizers' race and Reddi et al.'s online problem ------------------------------
+from gdlib.race import PROBLEMS as _RACE_PROBLEMS  # noqa: E402
+from gdlib.race import AMSGrad, online_descent, race, reddi_gradient, sweep  # noqa: E402
+
+add("sweep problem unknown", lambda: sweep("bowel", GD), T, r"^problem must be a Problem or one of .*got 'bowel'")
+add("sweep optimizer instance", lambda: sweep("bowl", GD(eta=0.1)), T, r"^optimizer must be a gdlib optimizer class")
+add("sweep etas negative", lambda: sweep("bowl", GD, [-0.1, 0.1]), V, r"^etas must be in \(0, inf\)")
+add("sweep etas str", lambda: sweep("bowl", GD, "fast"), T, r"^etas must")
+add("race optimizers list", lambda: race("bowl", [GD, Adam]), T, r"^optimizers must be a non-empty dict")
+add("race optimizers empty", lambda: race("bowl", {}), T, r"^optimizers must be a non-empty dict")
+add("race optimizer not a class", lambda: race("bowl", {"GD": "GD"}), T, r"^optimizers\['GD'\] must be a gdlib optimizer class")
+add("done values empty", lambda: _RACE_PROBLEMS["bowl"].done([]), V, r"^values must have one row per step")
+add("done values str", lambda: _RACE_PROBLEMS["bowl"].done("low"), T, r"^values must be an array of values")
+add("reddi C negative", lambda: reddi_gradient(-3.0), V, r"^C must be in")
+add("reddi C str", lambda: reddi_gradient("3"), T, r"^C must be a real number, got .3.")
+add("online optimizer class", lambda: online_descent(Adam, reddi_gradient(), [0.0], 10), T, r"^optimizer must be a gdlib optimizer")
+add("online grad not callable", lambda: online_descent(Adam(), 3.0, [0.0], 10), T, r"^grad must be a function")
+add("online x0 batch", lambda: online_descent(Adam(), reddi_gradient(), [[0.0], [1.0]], 10), V, r"^x0 must be one point")
+add("online steps negative", lambda: online_descent(Adam(), reddi_gradient(), [0.0], -1), V, r"^steps must be")
+add("online low above high", lambda: online_descent(Adam(), reddi_gradient(), [0.0], 10, low=1, high=-1), V,
+    r"^low must be below high, got low=1, high=-1")
+add("online grad wrong shape", lambda: online_descent(Adam(), lambda t, x: np.ones(2), [0.0], 10), V,
+    r"^grad returned an array of shape \(2,\), but x0 has shape \(1,\)")
+add("amsgrad beta2 above 1", lambda: AMSGrad(beta2=1.5), V, r"^beta2 must be in")
+add("amsgrad update another state", lambda: AMSGrad().update(np.zeros(1), np.zeros(1), Adam().init(np.zeros(1))), T,
+    r"^state must be the AMSGradState")

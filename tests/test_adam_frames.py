@@ -1,0 +1,99 @@
+"""The numbers every frame of the Adam chapter's interactives shows.
+
+nbval compares only ``Interactive(...; N frames)`` for an interactive cell, so the frames' titles
+and legends are checked here: the uncorrected step (1 - beta1^t) / sqrt(1 - beta2^t) and its peak,
+from a plain loop over Adam's moments without the correction; and, for the race, each legend's
+T recomputed by a plain loop of the optimizer at the legend's learning rate.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+import numpy as np
+import pytest
+
+from notebook_frames import chapter_frames
+
+
+@pytest.fixture(scope="module")
+def chapter():
+    return chapter_frames("adam", lambda s: s.startswith("fig, "))[0]  # the static figure skipped
+
+
+def test_the_chapter_has_its_two_interactives(chapter):
+    assert sorted(chapter) == ["bias_frame", "race_frame"]
+
+
+def test_bias_frames_state_the_uncorrected_first_and_largest_step(chapter):
+    params, texts = chapter["bias_frame"]
+    b1s, b2s = params["beta1"].values, params["beta2"].values
+    assert len(texts) == 16
+    for (i, j), (panel,) in texts.items():
+        b1, b2 = b1s[i], b2s[j]
+        m = v = 0.0
+        ratios = []
+        for _ in range(5000):  # Adam's moments under the gradient 1, not divided by 1 - beta^t
+            m, v = b1 * m + (1 - b1), b2 * v + (1 - b2)
+            ratios.append(m / math.sqrt(v))
+        peak = int(np.argmax(ratios))
+        largest = f"largest {ratios[peak]:.3g}η at t = {peak + 1}" if ratios[peak] > 1.001 else "always shorter than η"
+        assert panel[0] == f"β₁ = {b1:g}, β₂ = {b2:g}: uncorrected first step {ratios[0]:.3g}η,\n{largest}", (b1, b2)
+        # with beta1 >= beta2 the uncorrected step (1 - beta1^t) / sqrt(1 - beta2^t) < sqrt(1 - beta1^t) < 1
+        assert (largest == "always shorter than η") == (b1 >= b2), (b1, b2)
+        # at t = 1 it is (1 - beta1) / sqrt(1 - beta2): sqrt(10) at the defaults
+        assert math.isclose(ratios[0], (1 - b1) / math.sqrt(1 - b2))
+
+
+def test_the_default_betas_give_the_numbers_the_text_quotes(chapter):
+    _, texts = chapter["bias_frame"]
+    params, _ = chapter["bias_frame"]
+    i, j = params["beta1"].values.index(0.9), params["beta2"].values.index(0.999)
+    assert texts[(i, j)][0][0] == "β₁ = 0.9, β₂ = 0.999: uncorrected first step 3.16η,\nlargest 6.57η at t = 12"
+
+
+def plain_T(problem, cls, eta):
+    """T by a plain loop; a run that blows up (|x| or |g| past 1e10) stays where it was, as descend keeps it."""
+    opt = cls(eta=eta)
+    x = np.array(problem.x0, dtype=float)
+    state = opt.init(x)
+    below = problem.f.value(x) < problem.target
+    last_above = -1 if below else 0
+    with np.errstate(all="ignore"):
+        for t in range(1, problem.steps + 1):
+            x, state = opt.update(x, problem.f.grad(x), state)
+            below = problem.f.value(x) < problem.target
+            if not below:
+                last_above = t
+            g = problem.f.grad(x)
+            if not (np.linalg.norm(x) < 1e10 and np.linalg.norm(g) < 1e10):
+                break  # frozen here to the end of the budget
+    return last_above + 1 if below else math.inf
+
+
+def test_race_legends_give_each_optimizers_T_at_its_eta(chapter):
+    from gdlib.race import ETAS, OPTIMIZERS, PROBLEMS
+    params, texts = chapter["race_frame"]
+    problems, groups = params["problem"].values, params["group"].values
+    assert len(texts) == len(problems) * len(groups) == 15
+    seen = set()
+    for (i, j), (left, right) in texts.items():
+        p = PROBLEMS[problems[i]]
+        assert left[0] == p.title
+        legend = [s for s in left if re.match(r"^\w+: η = ", s)]
+        assert legend, left
+        for entry in legend:
+            name, eta_s, result = re.match(r"^(\w+): η = ([\d.e+-]+), (.*)$", entry).groups()
+            if (p.name, name) in seen:
+                continue
+            seen.add((p.name, name))
+            eta = ETAS[np.argmin(np.abs(np.log(ETAS / float(eta_s))))]  # the grid value shown to 2 digits
+            assert f"{eta:.2g}" == eta_s
+            T = plain_T(p, OPTIMIZERS[name], eta)
+            assert result == ("not done" if math.isinf(T) else f"T = {T:.0f}"), (p.name, name)
+            # and no other rate on the grid finishes sooner (checked on the two quick problems)
+            if p.name in ("bowl", "saddle"):
+                assert all(plain_T(p, OPTIMIZERS[name], e) >= T for e in ETAS[::4]), (p.name, name)
+        assert right[0] == f"dotted: the target {p.target:g}"
+    assert len(seen) == 5 * 7  # every optimizer appears in some group, on every problem
