@@ -86,7 +86,7 @@ class Problem:
 
 PROBLEMS: dict[str, Problem] = {p.name: p for p in (
     Problem("bowl", "the bowl $x^2 + xy + y^2$", bowl, (3.0, 4.0), 1e-6, 1000, ((-4.5, 4.5), (-4.5, 4.5))),
-    Problem("ill-conditioned", "the valley $(x^2 + 25y^2)/2$", ill_conditioned, (2.0, 1.0), 1e-6, 1000,
+    Problem("valley", "the valley $(x^2 + 25y^2)/2$", ill_conditioned, (2.0, 1.0), 1e-6, 1000,
             ((-2.5, 2.5), (-1.5, 1.5))),
     Problem("Rosenbrock", "Rosenbrock's valley", rosenbrock, (-1.5, 2.0), 1e-6, 3000, ((-2.0, 2.0), (-1.0, 3.0))),
     Problem("saddle", "the saddle $x^2 - y^2$ (escape: $f < -1$)", saddle, (1.0, 1e-3), -1.0, 1000,

@@ -80,7 +80,7 @@ def test_race_legends_give_each_optimizers_T_at_its_eta(chapter):
     seen = set()
     for (i, j), (left, right) in texts.items():
         p = PROBLEMS[problems[i]]
-        assert left[0] == p.title
+        assert left[0].split("\n")[0] == p.title
         legend = [s for s in left if re.match(r"^\w+: η = ", s)]
         assert legend, left
         for entry in legend:
@@ -95,5 +95,8 @@ def test_race_legends_give_each_optimizers_T_at_its_eta(chapter):
             # and no other rate on the grid finishes sooner (checked on the two quick problems)
             if p.name in ("bowl", "saddle"):
                 assert all(plain_T(p, OPTIMIZERS[name], e) >= T for e in ETAS[::4]), (p.name, name)
-        assert right[0] == f"dotted: the target {p.target:g}"
+        (x_lo, x_hi), (y_lo, y_hi) = p.window
+        u, w = ("w", "b") if p.name == "plateau" else ("x", "y")
+        assert left[0].split("\n")[1] == f"{u} from {x_lo:g} to {x_hi:g} (across), {w} from {y_lo:g} to {y_hi:g}"
+        assert right[0] == f"target {p.target:g}; a run is done where\nits line drops out at the bottom"
     assert len(seen) == 5 * 7  # every optimizer appears in some group, on every problem

@@ -35,7 +35,7 @@ def test_done_is_where_the_run_stays_below_the_target():
 
 @pytest.mark.parametrize("cls", [GD, Momentum, Adam])
 def test_sweep_counts_T_as_a_plain_loop_does(cls):
-    p = PROBLEMS["ill-conditioned"]
+    p = PROBLEMS["valley"]
     etas = [0.003, 0.03, 0.07, 0.09]
     s = sweep(p, cls, etas)
     for eta, T in zip(etas, s.steps):
@@ -45,7 +45,7 @@ def test_sweep_counts_T_as_a_plain_loop_does(cls):
 @pytest.mark.parametrize("f, lams", [(bowl, (1.0, 3.0)), (ill_conditioned, (1.0, 25.0))])
 def test_gd_best_eta_is_next_to_the_proven_best(f, lams):
     # eta_* = 2 / (lambda_min + lambda_max); the grid has 8 values a decade (ratio 1.33)
-    name = "bowl" if f is bowl else "ill-conditioned"
+    name = "bowl" if f is bowl else "valley"
     s = sweep(name, GD)
     best = s.etas[s.best]
     eta_star = 2 / sum(lams)
@@ -68,7 +68,7 @@ def test_the_race_table_of_the_chapter():
     # the chapter's claims: AdaGrad finishes the axis-aligned valley in a handful of steps, GD never
     # crosses Rosenbrock in the budget, momentum, Nesterov and Adam finish all five problems
     races = {p: race(p) for p in PROBLEMS}
-    assert races["ill-conditioned"]["AdaGrad"].steps <= 10
+    assert races["valley"]["AdaGrad"].steps <= 10
     assert np.isinf(races["Rosenbrock"]["GD"].steps)
     for opt in ("Momentum", "Nesterov", "Adam"):
         assert all(np.isfinite(races[p][opt].steps) for p in PROBLEMS), opt
