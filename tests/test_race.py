@@ -139,3 +139,18 @@ def test_amsgrad_is_adam_while_the_second_moment_grows():
     a = online_descent(Adam(eta=0.01, beta2=0.5), shrink, [0.3], steps=50, low=-10, high=10)
     b = online_descent(AMSGrad(eta=0.01, beta2=0.5), shrink, [0.3], steps=50, low=-10, high=10)
     assert abs(a[-1, 0] - b[-1, 0]) > 1e-3
+
+
+def test_the_drift_per_cycle_is_the_steady_cycle_of_v():
+    # The steady cycle of v = 0.1 v + 0.9 g^2 under the gradients 3, -1, -1: with a the value before the 3,
+    # once round the cycle gives a = 0.001 a + 0.081 + 0.09 + 0.9, so a = 1.071 / 0.999
+    a = (0.01 * 8.1 + 0.1 * 0.9 + 0.9) / (1 - 0.001)
+    v1 = 0.1 * a + 8.1
+    v2 = 0.1 * v1 + 0.9
+    adam_drift = -3 / np.sqrt(v1) + 1 / np.sqrt(v2) + 1 / np.sqrt(a)
+    ams_drift = (-3 + 1 + 1) / np.sqrt(v1)
+    assert adam_drift == pytest.approx(0.681, abs=1e-3) and ams_drift == pytest.approx(-0.349, abs=1e-3)
+    for cls, drift in ((Adam, adam_drift), (AMSGrad, ams_drift)):
+        xs = online_descent(cls(eta=1.0, beta1=0.0, beta2=0.1, eps=1e-12), reddi_gradient(3.0), [0.0],
+                            steps=300, low=-1e9, high=1e9)[:, 0]
+        assert (xs[300] - xs[150]) / 50 == pytest.approx(drift, rel=1e-6), cls.__name__
