@@ -19,8 +19,30 @@ def chapter():
     return chapter_frames("adaptive_rates", lambda s: s.startswith("fig, "))[0]
 
 
-def test_the_chapter_has_its_two_interactives(chapter):
-    assert sorted(chapter) == ["steps_frame", "weights_frame"]
+def test_the_chapter_has_its_three_interactives(chapter):
+    assert sorted(chapter) == ["eps_frame", "steps_frame", "weights_frame"]
+
+
+def test_eps_frames_name_epsilon_and_both_forms(chapter):
+    params, texts = chapter["eps_frame"]
+    assert len(texts) == 7
+    for (i,), (panel,) in texts.items():
+        eps = params["eps"].values[i]
+        exponent = round(np.log10(eps))
+        assert 10.0**exponent == pytest.approx(eps)
+        assert panel[0] == f"AdaGrad's first step, $\\varepsilon = 10^{{{exponent}}}$"
+        assert "torch: $\\sqrt{v} + \\varepsilon$" in panel and "article: $\\sqrt{v + \\varepsilon}$" in panel
+
+
+def test_the_first_step_halves_at_eps_outside_and_at_sqrt_eps_over_3_inside():
+    # the first step of AdaGrad over eta, by hand: |g| / (|g| + eps) outside, |g| / sqrt(g^2 + eps) inside;
+    # each falls to half of eta where |g| = eps (outside) and |g| = sqrt(eps / 3) (inside)
+    from gdlib import AdaGrad
+    from gdlib.step_sizes import AdaGradInside
+    for eps in (1e-12, 1e-8, 1e-4, 1.0):
+        for opt, g in ((AdaGrad(eta=1.0, eps=eps), eps), (AdaGradInside(eta=1.0, eps=eps), np.sqrt(eps / 3))):
+            x, _ = opt.update(np.zeros(1), np.array([g]), opt.init(np.zeros(1)))
+            assert -x[0] == pytest.approx(0.5, rel=1e-9)
 
 
 def test_weights_frames_state_the_memory_and_the_weight_of_the_last_40(chapter):
