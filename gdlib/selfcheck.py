@@ -129,6 +129,10 @@ ANSWERS: dict[str, Answer] = {
     "ex-lr-regimes": Answer([sp.Rational(1, 6), sp.Rational(1, 3)], atol=1e-3),
     "ex-lr-best-eta": Answer([sp.Rational(1, 10), sp.Rational(4, 5)], atol=1e-3),
     "ex-lr-armijo": Answer(sp.Rational(1, 4), atol=1e-3),
+    # Stochastic and mini-batch gradient descent, stochastic_gradient.ipynb
+    "ex-sgd-by-hand": Answer(sp.Rational(5, 3), atol=5e-3),
+    "ex-sgd-noise-ball": Answer(0.6155, atol=5e-3),  # eta s^2 / (lambda (2 - eta lambda)), M = 4, eta = 0.05
+    "ex-sgd-robbins-monro": Answer(sp.pi**2 / 600, atol=5e-5),
 }
 
 
