@@ -27,7 +27,7 @@ Techniques*, 1977, Theorem 2.2).
 
 >>> batch_variance([1.0, 2.0, 3.0, 4.0], 2)  # s1^2 = 1.25, / 2, * 2/3
 0.4166666666666667
->>> batch_means([1.0, 2.0, 3.0, 4.0], 2).mean()  # the six batches average to the mean
+>>> float(batch_means([1.0, 2.0, 3.0, 4.0], 2).mean())  # the six batches average to the mean
 2.5
 """
 
