@@ -102,6 +102,6 @@ def test_the_decaying_rate_settles(chapter, data):
     ns = chapter[1]
     rms = ns["rms_decay"]
     assert rms["constant 0.2"][-1] == pytest.approx(np.sqrt(ball(0.2, 10, data[1])), rel=0.1)
-    eta_end = 0.2 / (1 + 0.01 * (5000 - 1))
+    eta_end = 0.2 / (1 + 0.01 * (ns["steps_decay"] - 1))
     assert rms["inverse time"][-1] == pytest.approx(np.sqrt(ball(eta_end, 10, data[1])), rel=0.2)
     assert rms["inverse time"][-1] < rms["constant 0.2"][-1] / 5
