@@ -129,6 +129,11 @@ ANSWERS: dict[str, Answer] = {
     "ex-lr-regimes": Answer([sp.Rational(1, 6), sp.Rational(1, 3)], atol=1e-3),
     "ex-lr-best-eta": Answer([sp.Rational(1, 10), sp.Rational(4, 5)], atol=1e-3),
     "ex-lr-armijo": Answer(sp.Rational(1, 4), atol=1e-3),
+    # adaptive rates: AdaGrad's 9th step eta/sqrt(9) and RMSProp's late step eta; 1 - 0.9^10; a measured count
+    "ex-ada-shrink": Answer([sp.Rational(1, 10), sp.Rational(3, 10)], atol=1e-3),
+    "ex-ada-memory": Answer(1 - sp.Rational(9, 10) ** 10, atol=2e-3),
+    "ex-ada-turn": Answer(116, atol=0.5, hint="run the chapter's cells first, then the call in the exercise; "
+                          "the steps are the second number it returns"),
     # Stochastic and mini-batch gradient descent, stochastic_gradient.ipynb
     "ex-sgd-by-hand": Answer(sp.Rational(5, 3), atol=5e-3),
     "ex-sgd-noise-ball": Answer(0.6155, atol=5e-3),  # eta s^2 / (lambda (2 - eta lambda)), M = 4, eta = 0.05

@@ -899,6 +899,32 @@ add("contraction_rate str", lambda: contraction_rate("1 2"), T, r"^errors must b
 add("contraction_rate 2-D", lambda: contraction_rate([[1.0, 2.0]]), V, r"^errors must be a 1-D array, got shape")
 add("contraction_rate complex", lambda: contraction_rate([1.0, 2j]), V, r"^errors must be real")
 
+# --- step_sizes (the adaptive-rates chapter) ----------------------------------------------------
+from gdlib.step_sizes import AdaGradInside, RMSPropInside, effective_steps, fewest_steps  # noqa: E402
+
+add("effective_steps Adam", lambda: effective_steps(F.bowl.grad, [1.0, 1.0], Adam()), T,
+    r"^optimizer must be GD, AdaGrad, RMSProp, AdaDelta, AdaGradInside or RMSPropInside")
+add("effective_steps class", lambda: effective_steps(F.bowl.grad, [1.0, 1.0], AdaGrad), T, r"^optimizer must be GD, AdaGrad")
+add("effective_steps batch", lambda: effective_steps(F.bowl.grad, [1.0, 1.0], AdaGrad(eta=np.array([0.1, 0.2]))), V,
+    r"^optimizer must describe one run")
+add("effective_steps x0 batch", lambda: effective_steps(F.bowl.grad, [[1.0, 1.0]], AdaGrad()), V, r"^x0 must be one point of shape \(n,\)")
+add("effective_steps x0 nan", lambda: effective_steps(F.bowl.grad, [1.0, nan], AdaGrad()), V, r"^x0 must be finite")
+add("effective_steps steps 0", lambda: effective_steps(F.bowl.grad, [1.0, 1.0], AdaGrad(), steps=0), V, r"^steps must be a whole number >= 1, got 0")
+add("effective_steps steps float", lambda: effective_steps(F.bowl.grad, [1.0, 1.0], AdaGrad(), steps=2.5), T, r"^steps must be a whole number")
+add("effective_steps grad not callable", lambda: effective_steps(3.0, [1.0], AdaGrad()), T, r"^grad must be a function x -> gradient")
+add("effective_steps grad wrong shape", lambda: effective_steps(lambda p: np.zeros(3), [1.0, 1.0], AdaGrad()), V,
+    r"^grad returned an array of shape \(3,\), but x0 has shape \(2,\)")
+add("effective_steps grad diverges", lambda: effective_steps(lambda p: p * 1e300, [1.0], GD(eta=10.0), steps=5), V,
+    r"^grad\(x\) is not finite at update")
+add("AdaGradInside eps 0", lambda: AdaGradInside(eps=0.0), V, r"^eps must be in \(0, inf\), got 0.0")
+add("RMSPropInside rho 1", lambda: RMSPropInside(rho=1.0), V, r"^rho must be in \[0, 1\)")
+add("fewest_steps one eta", lambda: fewest_steps(F.bowl.grad, [1.0, 1.0], GD(eta=0.1), steps=10, tol=1e-6), T,
+    r"^optimizer must be a gdlib optimizer with an array of learning rates")
+add("fewest_steps tol 0", lambda: fewest_steps(F.bowl.grad, [1.0, 1.0], GD(eta=np.array([0.1, 0.2])), steps=10, tol=0.0), V,
+    r"^tol must be in \(0, inf\)")
+add("fewest_steps tol str", lambda: fewest_steps(F.bowl.grad, [1.0, 1.0], GD(eta=np.array([0.1, 0.2])), steps=10, tol="1e-6"), T,
+    r"^tol must be a real number")
+
 # --- gdlib.sampling (stochastic_gradient.ipynb) ---
 from gdlib.sampling import batch_means, batch_variance, noise_floor, sampled_grad, sampled_gradients  # noqa: E402
 from gdlib.sampling import minibatches as sampling_minibatches  # noqa: E402
