@@ -7,11 +7,12 @@ Parameters are vectors :math:`\theta` of shape ``(..., 2)`` so that
 
 from __future__ import annotations
 
-from typing import Callable, Iterator
+from typing import Callable
 
 import numpy as np
 
 from . import validation
+from .sampling import minibatches  # moved to gdlib.sampling; the old name keeps working
 
 
 def _data(name: str, values: object) -> np.ndarray:
@@ -176,31 +177,3 @@ class SigmoidNeuron(Model):
         logit = np.log(self.y / (1 - self.y))
         w = (logit[1] - logit[0]) / (self.x[1] - self.x[0])
         return np.array([w, logit[0] - w * self.x[0]])
-
-
-def minibatches(n: int, batch_size: int | None, rng: np.random.Generator) -> Iterator[np.ndarray]:
-    """Endless index batches: each epoch shuffles ``range(n)`` with ``rng`` and cuts it into batches.
-
-    ``batch_size=None`` (or ``n``) yields all samples in order every time: full-batch GD.
-    The last batch of an epoch is smaller when ``batch_size`` does not divide ``n``.
-    """
-    n = validation.count("n", n, low=1)
-    if batch_size is not None and (isinstance(batch_size, bool) or not isinstance(batch_size, (int, np.integer))):
-        raise validation.ArgumentTypeError(f"batch_size must be None or a whole number from 1 to {n}, got {batch_size!r}")
-    if batch_size is not None and not 1 <= batch_size <= n:
-        raise ValueError(f"batch_size must be None or a whole number from 1 to {n}, got {batch_size!r}")
-    if not isinstance(rng, np.random.Generator):
-        raise validation.ArgumentTypeError(
-            f"rng must be a numpy.random.Generator such as np.random.default_rng(0), got {rng!r}")
-    return _batches(n, n if batch_size is None else int(batch_size), rng)
-
-
-def _batches(n: int, batch_size: int, rng: np.random.Generator) -> Iterator[np.ndarray]:
-    if batch_size == n:  # full batch: no shuffling needed, the sum is the same
-        everything = np.arange(n)
-        while True:
-            yield everything
-    while True:
-        order = rng.permutation(n)
-        for start in range(0, n, batch_size):
-            yield order[start:start + batch_size]

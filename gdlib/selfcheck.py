@@ -141,6 +141,10 @@ ANSWERS: dict[str, Answer] = {
     "ex-adam-first-step": Answer([sp.Rational(299, 100), sp.Rational(9, 1000)], atol=1e-4,
                                  hint="each coordinate moves by eta = 0.01 against the sign of its own gradient"),
     "ex-adam-beta2": Answer(2977, atol=0.5, hint="s = sweep('Rosenbrock', Adam, beta2=0.99); s.steps[s.best]"),
+    # Stochastic and mini-batch gradient descent, stochastic_gradient.ipynb
+    "ex-sgd-by-hand": Answer(sp.Rational(5, 3), atol=5e-3),
+    "ex-sgd-noise-ball": Answer(0.6155, atol=5e-3),  # eta s^2 / (lambda (2 - eta lambda)), M = 4, eta = 0.05
+    "ex-sgd-robbins-monro": Answer(sp.pi**2 / 600, atol=5e-5),
 }
 
 

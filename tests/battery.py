@@ -950,3 +950,30 @@ add("online grad wrong shape", lambda: online_descent(Adam(), lambda t, x: np.on
 add("amsgrad beta2 above 1", lambda: AMSGrad(beta2=1.5), V, r"^beta2 must be in")
 add("amsgrad update another state", lambda: AMSGrad().update(np.zeros(1), np.zeros(1), Adam().init(np.zeros(1))), T,
     r"^state must be the AMSGradState")
+
+# --- gdlib.sampling (stochastic_gradient.ipynb) ---
+from gdlib.sampling import batch_means, batch_variance, noise_floor, sampled_grad, sampled_gradients  # noqa: E402
+from gdlib.sampling import minibatches as sampling_minibatches  # noqa: E402
+
+_sgd_model = LinearRegression([1.0, 2.0, 3.0, 4.0], [2.0, 4.0, 5.0, 8.0])
+add("sampling minibatches scheme typo", lambda: sampling_minibatches(10, 2, rng(), scheme="shuffle"), V,
+    r"^scheme must be one of 'epoch', 'fresh', 'replacement', got 'shuffle'")
+add("sampling minibatches rng seed", lambda: sampling_minibatches(10, 2, 0), T, r"^rng must be a numpy.random.Generator")
+add("sampled_grad not a model", lambda: sampled_grad(np.zeros(3), 1, rng()), T, r"^model must be a gdlib.models.LinearRegression")
+add("sampled_grad batch_size too big", lambda: sampled_grad(_sgd_model, 5, rng()), V, r"^batch_size must be None or a whole number from 1 to 4, got 5")
+add("sampled_grad batch_size float", lambda: sampled_grad(_sgd_model, 2.0, rng()), T, r"^batch_size must be None or a whole number from 1 to 4, got 2.0")
+add("sampled_grad runs 0", lambda: sampled_grad(_sgd_model, 2, rng(), runs=0), V, r"^runs must be a whole number >= 1, got 0")
+add("sampled_grad wrong theta shape", lambda: sampled_grad(_sgd_model, 2, rng(), runs=3)(np.zeros((2, 2))), V, r"^theta must have shape \(3, 2\)")
+add("sampled_gradients theta scalar", lambda: sampled_gradients(_sgd_model, 1.0, 2, 10, rng()), V, r"^theta")
+add("sampled_gradients draws 0", lambda: sampled_gradients(_sgd_model, [0.0, 0.0], 2, 0, rng()), V, r"^draws must be a whole number >= 1, got 0")
+add("batch_means batch_size too big", lambda: batch_means([1.0, 2.0], 3), V, r"^batch_size must be a whole number from 1 to 2, got 3")
+add("batch_means too many batches", lambda: batch_means(np.arange(60.0), 30), V, r"^batch_size 30 out of 60 samples gives")
+add("batch_means 3-D", lambda: batch_means(np.zeros((2, 2, 2)), 1), V, r"^values must have shape \(N,\) or \(N, d\)")
+add("batch_means strings", lambda: batch_means(["a", "b"], 1), T, r"^values must be")
+add("batch_variance one sample", lambda: batch_variance([1.0], 1), V, r"^values must be finite, with shape \(N,\) or \(N, d\) and N >= 2")
+add("batch_variance nan", lambda: batch_variance([1.0, nan], 1), V, r"^values must be finite")
+add("batch_variance replacement str", lambda: batch_variance([1.0, 2.0], 1, replacement="yes"), T, r"^replacement must be True or False, got 'yes'")
+add("noise_floor eta 0", lambda: noise_floor(0.0, 1.0), V, r"^eta must be")
+add("noise_floor s negative", lambda: noise_floor(0.1, -1.0), V, r"^s must be")
+add("noise_floor too large a step", lambda: noise_floor(1.5, 1.0, curvature=2.0), V, r"^eta \* curvature must be below 2 for the run to settle, got eta = 1.5")
+add("noise_floor curvature str", lambda: noise_floor(0.1, 1.0, curvature="2"), T, r"^curvature must be a real number, got")
