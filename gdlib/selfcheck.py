@@ -129,6 +129,10 @@ ANSWERS: dict[str, Answer] = {
     "ex-lr-regimes": Answer([sp.Rational(1, 6), sp.Rational(1, 3)], atol=1e-3),
     "ex-lr-best-eta": Answer([sp.Rational(1, 10), sp.Rational(4, 5)], atol=1e-3),
     "ex-lr-armijo": Answer(sp.Rational(1, 4), atol=1e-3),
+    # Momentum and Nesterov, momentum.ipynb
+    "ex-mom-series": Answer([5, sp.Rational(5, 9)], atol=1e-3),  # 1/(1 - mu), 1/(1 + mu) at mu = 0.8
+    "ex-mom-best": Answer([sp.Rational(1, 4), sp.Rational(1, 4), sp.Rational(1, 2)], atol=1e-3),
+    "ex-mom-nesterov": Answer([sp.sqrt(sp.Rational(1, 2)), sp.Rational(1, 2)], atol=1e-3),
 }
 
 
