@@ -145,6 +145,10 @@ ANSWERS: dict[str, Answer] = {
     "ex-sgd-by-hand": Answer(sp.Rational(5, 3), atol=5e-3),
     "ex-sgd-noise-ball": Answer(0.6155, atol=5e-3),  # eta s^2 / (lambda (2 - eta lambda)), M = 4, eta = 0.05
     "ex-sgd-robbins-monro": Answer(sp.pi**2 / 600, atol=5e-5),
+    # Momentum and Nesterov, momentum.ipynb
+    "ex-mom-series": Answer([5, sp.Rational(5, 9)], atol=1e-3),  # 1/(1 - mu), 1/(1 + mu) at mu = 0.8
+    "ex-mom-best": Answer([sp.Rational(1, 4), sp.Rational(1, 4), sp.Rational(1, 2)], atol=1e-3),
+    "ex-mom-nesterov": Answer([sp.sqrt(sp.Rational(1, 2)), sp.Rational(1, 2)], atol=1e-3),
 }
 
 

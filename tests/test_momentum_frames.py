@@ -1,0 +1,93 @@
+"""The numbers every frame of the momentum chapter's interactives shows.
+
+nbval compares only ``Interactive(...; N frames)`` for an interactive cell, so the titles of
+its frames are checked here against numbers computed another way: gradient descent on the
+valley in closed form (each coordinate is multiplied by 1 - eta lambda per step), heavy ball
+and Nesterov by powers of their 2×2 matrices written out here, the best rates from their formulas.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+import numpy as np
+import pytest
+
+from notebook_frames import chapter_frames
+
+LAMS = (1.0, 25.0)  # ill_conditioned = (x^2 + 25 y^2) / 2
+START = (-2.0, 1.0)
+
+
+@pytest.fixture(scope="module")
+def chapter():
+    return chapter_frames("momentum", lambda s: s.startswith("fig, "))[0]  # static figures skipped
+
+
+def heavy_ball_path(eta, mu, lam, z0, steps):
+    """z_t = (1 + mu - eta lam) z_{t-1} - mu z_{t-2}, from z_{-1} = z_0 (the buffer starts at 0)."""
+    z = [z0, z0]
+    for _ in range(steps):
+        z.append((1 + mu - eta * lam) * z[-1] - mu * z[-2])
+    return np.array(z[1:])
+
+
+def nesterov_path(eta, mu, lam, z0, steps):
+    """Torch's Nesterov: first step z_0 (1 - eta lam (1 + mu)), then the look-ahead recurrence."""
+    z = [z0, z0 * (1 - eta * lam * (1 + mu))]
+    for _ in range(steps - 1):
+        z.append((1 + mu) * (1 - eta * lam) * z[-1] - mu * (1 - eta * lam) * z[-2])
+    return np.array(z)
+
+
+def test_the_chapter_has_its_three_interactives(chapter):
+    assert sorted(chapter) == ["kappa_frame", "nag_frame", "valley_frame"]
+
+
+def test_valley_frames_state_both_distances(chapter):
+    params, texts = chapter["valley_frame"]
+    etas, mus = params["eta"].values, params["mu"].values
+    assert len(texts) == len(etas) * len(mus) == 36
+    for (i, j), (panel,) in texts.items():
+        eta, mu = etas[i], mus[j]
+        gd = math.hypot(*((1 - eta * lam) ** 30 * z0 for lam, z0 in zip(LAMS, START)))
+        hb = math.hypot(*(heavy_ball_path(eta, mu, lam, z0, 30)[-1] for lam, z0 in zip(LAMS, START)))
+        shown = lambda d: f"{d:.2g}" + (" (diverging)" if d > 10 else "")
+        assert panel[0] == (f"η = {eta:.3g}, μ = {mu:.3g}: distance after 30 steps\n"
+                            f"gradient descent {shown(gd)}, heavy ball {shown(hb)}"), (eta, mu)
+
+
+def test_momentum_wins_the_valley_at_the_best_parameters(chapter):
+    params, texts = chapter["valley_frame"]
+    i, j = params["eta"].values.index(1 / 9), params["mu"].values.index(4 / 9)
+    gd, hb = re.findall(r"descent ([^ ,]+).*heavy ball ([^ ,]+)", texts[(i, j)][0][0])[0]
+    assert float(gd) > 1e6 and float(hb) < 1e-3  # GD diverges beyond 2/25; heavy ball converges
+
+
+def test_kappa_frames_state_the_proven_rates_and_the_distances(chapter):
+    params, texts = chapter["kappa_frame"]
+    for (i,), (left, right) in texts.items():
+        k = params["k"].values[i]
+        r_gd, r_hb = (k - 1) / (k + 1), (math.sqrt(k) - 1) / (math.sqrt(k) + 1)
+        assert left[0] == (f"κ = {k:g}: worst factor in the shaded band\n"
+                           f"gradient descent {r_gd:.4f}, heavy ball {r_hb:.4f}")
+        # gradient descent at eta_* multiplies both coordinates by +-r_gd: distance sqrt(2) r_gd^150
+        eta, mu = 4 / (1 + 1 / math.sqrt(k)) ** 2, r_hb**2
+        hb = math.hypot(*(heavy_ball_path(eta, mu, lam, 1.0, 150)[-1] for lam in (1 / k, 1.0)))
+        assert right[0] == (f"distance after 150 steps\n"
+                            f"gradient descent {math.sqrt(2) * r_gd**150:.1e}, heavy ball {hb:.1e}"), k
+
+
+def test_nesterov_frames_state_the_overshoot_and_the_distance(chapter):
+    params, texts = chapter["nag_frame"]
+    for (i,), (left, right) in texts.items():
+        mu = params["mu"].values[i]
+        hb = [heavy_ball_path(0.03, mu, lam, z0, 60) for lam, z0 in zip(LAMS, START)]
+        nag = [nesterov_path(0.03, mu, lam, z0, 60) for lam, z0 in zip(LAMS, START)]
+        assert left[0] == (f"η = 0.03, μ = {mu:g}: distance after 60 steps\n"
+                           f"heavy ball {math.hypot(hb[0][-1], hb[1][-1]):.2g}, "
+                           f"Nesterov {math.hypot(nag[0][-1], nag[1][-1]):.2g}")
+        over_hb, over_nag = -hb[1].min(), -nag[1].min()
+        assert right[0] == f"overshoot past y = 0\nheavy ball {over_hb:.2f}, Nesterov {over_nag:.2f}"
+        assert over_nag < 0.55 * over_hb  # the look-ahead at least about halves the overshoot
