@@ -144,3 +144,33 @@ def test_weights_frames_have_one_legend_entry_a_series(chapter):
         rho = params["rho"].values[i]
         assert panel.count("weight in $v_t$") == 1
         assert panel.count("$1/(1-\\rho)$ steps back") == (1 if 1 / (1 - rho) < 39.7 else 0)
+
+
+def _adadelta(eps, steps=2000, rho=0.9):
+    """Zeiler's Algorithm 1 written out on the aligned valley from (2, 1): the iterates and the step sizes."""
+    lam = np.array([1.0, 25.0])
+    x, u, v = np.array([2.0, 1.0]), np.zeros(2), np.zeros(2)
+    xs, sizes = [x], []
+    for _ in range(steps):
+        g = lam * x
+        v = rho * v + (1 - rho) * g * g
+        size = np.sqrt(u + eps) / np.sqrt(v + eps)
+        dx = -size * g
+        u = rho * u + (1 - rho) * dx * dx
+        x = x + dx
+        xs.append(x)
+        sizes.append(size)
+    return np.array(xs), np.array(sizes)
+
+
+@pytest.mark.parametrize("eps", [1e-6, 1e-4, 1e-2])
+def test_adadelta_starts_at_sqrt_eps_over_1_minus_rho_and_ends_hopping_at_the_limit_2_over_25(eps):
+    xs, sizes = _adadelta(eps)
+    assert np.abs(xs[1] - xs[0]) == pytest.approx(np.sqrt(eps / 0.1), rel=2e-2)
+    dist = np.linalg.norm(xs, axis=1)
+    lowest = int(np.argmin(dist))
+    assert dist[lowest] < 0.01 and dist[-1] > 2 * dist[lowest]  # it arrives, then is pushed away
+    assert sizes[-1, 0] == pytest.approx(1.0, abs=1e-3)  # x1: its ideal 1 / lambda_1
+    assert sizes[-1, 1] == pytest.approx(2 / 25, rel=1e-2)  # x2: the limit 2 / lambda_2
+    late = xs[-100:, 1]
+    assert np.all(np.sign(late[1:]) == -np.sign(late[:-1]))  # x2 hops from side to side
