@@ -55,40 +55,122 @@ def test_weights_frames_state_the_memory_and_the_weight_of_the_last_40(chapter):
                             f"the last 40 hold {round(100 * share)}% of the weight")
 
 
-def _run(method, A, x, steps=60):
-    """The four update rules written out, coordinate by coordinate."""
+ETAS = np.geomspace(1e-3, 3, 120)  # the chapter's sweep
+
+
+def _run(method, A, x, eta, steps=60):
+    """The four update rules written out, coordinate by coordinate; returns the iterates and step sizes."""
     v = np.zeros(2)
+    xs, sizes = [x], []
     for t in range(1, steps + 1):
         g = A @ x
         if method == "GD":
-            x = x - 0.074 * g
+            size = np.full(2, eta)
         elif method == "AdaGrad":
             v = v + g * g
-            x = x - 1.0 * g / (np.sqrt(v) + 1e-10)
+            size = eta / (np.sqrt(v) + 1e-10)
         else:
             rho = 0.99 if "0.99" in method else 0.9
             v = rho * v + (1 - rho) * g * g
-            x = x - 0.1 * g / (np.sqrt(v) + 1e-8)
-    return x
+            size = eta / (np.sqrt(v) + 1e-8)
+        x = x - size * g
+        xs.append(x)
+        sizes.append(size)
+    return np.array(xs), np.array(sizes)
 
 
-def test_steps_frames_state_the_distance_after_60_steps(chapter):
+def _valley(phi):
+    c, s = np.cos(phi), np.sin(phi)
+    R = np.array([[c, -s], [s, c]])
+    return R @ np.diag([1.0, 25.0]) @ R.T, R @ np.array([2.0, 1.0])
+
+
+def _shown_eta(title):
+    return float(title.split("$\\eta = ")[1].split("$")[0])
+
+
+def test_steps_frames_state_eta_and_the_distance_after_60_steps(chapter):
     params, texts = chapter["steps_frame"]
     methods, turns = params["method"].values, params["turn"].values
     assert methods == ["GD", "AdaGrad", "RMSProp ρ = 0.99", "RMSProp ρ = 0.9"]
     assert len(texts) == 8
-    distances = {}
+    distances, runs, shown = {}, {}, {}
     for (i, j), (left, right) in texts.items():
         method, turn = methods[i], turns[j]
-        phi = {"aligned": 0.0, "turned 45°": np.pi / 4}[turn]
-        c, s = np.cos(phi), np.sin(phi)
-        R = np.array([[c, -s], [s, c]])
-        A = R @ np.diag([1.0, 25.0]) @ R.T
-        d = np.linalg.norm(_run(method, A, R @ np.array([2.0, 1.0])))
-        distances[method, turn] = d
-        assert left[0] == f"{method}, {turn}"
-        assert right[0] == f"distance after 60 steps: {d:.3f}"
+        A, x0 = _valley({"aligned": 0.0, "turned 45°": np.pi / 4}[turn])
+        eta = _shown_eta(left[0])
+        # the eta shown is one of the sweep's (to the 3 digits shown)
+        assert np.min(np.abs(ETAS / eta - 1)) < 5e-3
+        eta = ETAS[np.argmin(np.abs(ETAS / eta - 1))]
+        xs, sizes = _run(method, A, x0, eta)
+        d = np.linalg.norm(xs[-1])
+        distances[method, turn], runs[method, turn], shown[method, turn] = d, (xs, sizes), eta
+        assert left[0] == f"{method}, {turn}, $\\eta = {eta:.3g}$\ndistance after 60 steps: {d:.3f}"
+        assert right[0] == "step size of each coordinate"
         assert "coordinate $x_1$" in right and "coordinate $x_2$" in right
     # gradient descent does not see the turn; AdaGrad does, and is far closer only on the aligned valley
     assert distances["GD", "aligned"] == pytest.approx(distances["GD", "turned 45°"], rel=1e-9)
     assert distances["AdaGrad", "aligned"] < 1e-6 < distances["AdaGrad", "turned 45°"]
+    # the text: AdaGrad aligned levels off at 0.63 and 0.051, about 12 times apart
+    sizes = runs["AdaGrad", "aligned"][1][-1]
+    assert np.round(sizes, 3).tolist() == [0.63, 0.051] and round(sizes[0] / sizes[1]) == 12
+    # turned, AdaGrad's two step sizes stay within 10% of each other after step 10 and only fall
+    sizes = runs["AdaGrad", "turned 45°"][1]
+    assert np.all(np.abs(sizes[10:, 0] / sizes[10:, 1] - 1) < 0.1) and np.all(np.diff(sizes, axis=0) < 0)
+    # RMSProp 0.9 aligned comes within 1e-6, then its x1 step size passes 2 and it is thrown out
+    xs, sizes = runs["RMSProp ρ = 0.9", "aligned"]
+    near = np.argmin(np.linalg.norm(xs, axis=1))
+    assert np.linalg.norm(xs[near]) < 1e-6 and sizes[:, 0].max() > 2 and np.linalg.norm(xs[-1]) > 0.1
+    # RMSProp 0.9 turned is shown at its aligned best eta
+    assert shown["RMSProp ρ = 0.9", "turned 45°"] == shown["RMSProp ρ = 0.9", "aligned"]
+
+
+def test_rmsprop_0_9_never_reaches_the_goal_on_the_turned_valley_at_any_eta_of_the_sweep():
+    A, x = _valley(np.pi / 4)
+    x = np.tile(x, (len(ETAS), 1))
+    v = np.zeros_like(x)
+    smallest = np.full(len(ETAS), np.inf)
+    for _ in range(2000):
+        g = x @ A
+        smallest = np.minimum(smallest, np.linalg.norm(g, axis=1))
+        v = 0.9 * v + 0.1 * g * g
+        x = x - ETAS[:, None] * g / (np.sqrt(v) + 1e-8)
+    assert smallest.min() > 1e-4
+
+
+def test_weights_frames_have_one_legend_entry_a_series(chapter):
+    params, texts = chapter["weights_frame"]
+    for (i,), (panel,) in texts.items():
+        rho = params["rho"].values[i]
+        assert panel.count("weight in $v_t$") == 1
+        assert panel.count("$1/(1-\\rho)$ steps back") == (1 if 1 / (1 - rho) < 39.7 else 0)
+
+
+def _adadelta(eps, steps=2000, rho=0.9):
+    """Zeiler's Algorithm 1 written out on the aligned valley from (2, 1): the iterates and the step sizes."""
+    lam = np.array([1.0, 25.0])
+    x, u, v = np.array([2.0, 1.0]), np.zeros(2), np.zeros(2)
+    xs, sizes = [x], []
+    for _ in range(steps):
+        g = lam * x
+        v = rho * v + (1 - rho) * g * g
+        size = np.sqrt(u + eps) / np.sqrt(v + eps)
+        dx = -size * g
+        u = rho * u + (1 - rho) * dx * dx
+        x = x + dx
+        xs.append(x)
+        sizes.append(size)
+    return np.array(xs), np.array(sizes)
+
+
+@pytest.mark.parametrize("eps", [1e-6, 1e-4, 1e-2])
+def test_adadelta_starts_at_sqrt_eps_over_1_minus_rho_and_ends_hopping_at_the_limit_2_over_25(eps):
+    xs, sizes = _adadelta(eps)
+    assert np.abs(xs[1] - xs[0]) == pytest.approx(np.sqrt(eps / 0.1), rel=2e-2)
+    dist = np.linalg.norm(xs, axis=1)
+    lowest = int(np.argmin(dist))
+    assert dist[lowest] < 0.01 and dist[-1] > 2 * dist[lowest]  # it arrives, then is pushed away
+    assert sizes[-1, 0] == pytest.approx(1.0, abs=1e-3)  # x1: its ideal 1 / lambda_1
+    assert sizes[-1, 1] == pytest.approx(2 / 25, rel=1e-2)  # x2: the limit 2 / lambda_2
+    late = xs[-100:, 1]
+    assert np.all(np.sign(late[1:]) == -np.sign(late[:-1]))  # x2 hops from side to side
