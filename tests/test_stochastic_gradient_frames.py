@@ -45,19 +45,26 @@ def test_one_interactive(chapter):
 
 def test_frames_state_the_predicted_ball_and_the_full_batch_distance(chapter, data):
     (params, texts), theta_star = chapter[0]["try_frame"], data[0]
-    Ms, etas = params["M"].values, params["eta"].values
-    assert len(texts) == len(Ms) * len(etas) == 20
+    Ms, choices = params["M"].values, params["eta_choice"].values
+    assert len(texts) == len(Ms) * len(choices) == 24
+    ends = {}
     for (i, j), (left, right) in texts.items():
-        M, eta = Ms[i], etas[j]
-        radius = np.sqrt(ball(eta, M, data[1])) if M < 200 else 0.0
-        assert right[0] == f"$M = {M}$, $\\eta = {eta:g}$\ncost above the minimum"
+        M, eta, decaying = Ms[i], float(choices[j].split()[0]), "decaying" in choices[j]
+        steps = 5 * 200 // M
+        eta_end = eta / (1 + 2 * M / 200 * (steps - 1)) if decaying else eta  # eta / (1 + 2 epochs done)
+        radius = np.sqrt(ball(eta_end, M, data[1])) if M < 200 else 0.0
+        schedule = "decaying" if decaying else "constant"
+        assert right[0] == f"$M = {M}$, $\\eta = {eta:g}$, {schedule}\ncost above the minimum"
         match = re.fullmatch(rf"predicted radius \$\\sqrt{{D_\\infty}}\$ = {radius:.2f}\n"
                              rf"ends ([0-9.]+) from \$\\theta\^\*\$", left[0])
         assert match, left[0]
-        if M == 200:  # full batch on H = 2I: the distance shrinks by |1 - 2 eta| per epoch, 5 epochs from (0, 0)
+        ends[M, choices[j]] = float(match[1])
+        if M == 200 and not decaying:  # full batch on H = 2I: the distance shrinks by |1 - 2 eta| per epoch
             assert float(match[1]) == pytest.approx(np.linalg.norm(theta_star) * abs(1 - 2 * eta) ** 5, abs=0.006)
-        elif M == 1 and eta >= 0.1:  # long in the ball: within a few radii of the minimum
+        elif M == 1 and eta >= 0.1 and not decaying:  # long in the ball: within a few radii of the minimum
             assert float(match[1]) < 4 * radius
+    # the decaying rate draws the M = 1 run in: it ends nearer than the constant 0.4 did
+    assert ends[1, "0.4 decaying"] < ends[1, "0.4"] / 2
 
 
 def test_running_average_closes_in(chapter):
