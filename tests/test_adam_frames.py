@@ -82,7 +82,7 @@ def test_race_legends_give_each_optimizers_T_at_its_eta(chapter):
     params, texts = chapter["race_frame"]
     problems, groups = params["problem"].values, params["group"].values
     assert len(texts) == len(problems) * len(groups) == 15
-    assert params["group"].label == "methods" and groups == ["momentum family", "adaptive rates", "fastest of each"]
+    assert params["group"].label == "optimizers" and groups == ["momentum family", "adaptive rates", "fastest of each"]
     families = {"momentum family": ["Momentum", "Nesterov"], "adaptive rates": ["AdaGrad", "RMSProp", "AdaDelta"]}
     seen = set()
     for (i, j), (left, right) in texts.items():
