@@ -37,8 +37,8 @@ from .functions import bowl, ill_conditioned, rosenbrock, saddle
 from .models import SigmoidNeuron
 from .optimizers import GD, AdaDelta, AdaGrad, Adam, Momentum, Nesterov, Optimizer, RMSProp
 
-__all__ = ["Problem", "PROBLEMS", "OPTIMIZERS", "ETAS", "Sweep", "Entry", "sweep", "race",
-           "reddi_gradient", "online_descent", "AMSGrad"]
+__all__ = ["Problem", "PROBLEMS", "OPTIMIZERS", "ETAS", "Sweep", "Entry", "sweep", "race", "fastest",
+           "uncorrected_step", "reddi_gradient", "online_descent", "AMSGrad"]
 
 OPTIMIZERS: dict[str, type[Optimizer]] = {
     "GD": GD, "Momentum": Momentum, "Nesterov": Nesterov, "AdaGrad": AdaGrad,
@@ -182,6 +182,49 @@ def race(problem: Problem | str, optimizers: dict[str, type[Optimizer]] | None =
         i = s.best
         entries[name] = Entry(float(s.etas[i]), float(s.steps[i]), s.runs[i])
     return entries
+
+
+def fastest(entries: dict[str, Entry], names: object) -> str:
+    r"""The name, among ``names``, of the entry of a :func:`race` with the smallest :math:`T`.
+
+    Among equal :math:`T` the first of ``names`` wins; the book uses it to show the fastest
+    of each family (momentum: Momentum, Nesterov; adaptive rates: AdaGrad, RMSProp, AdaDelta).
+
+    >>> r = race("bowl", {"GD": GD, "Momentum": Momentum, "Nesterov": Nesterov})
+    >>> fastest(r, ["Momentum", "Nesterov"])
+    'Nesterov'
+    """
+    if not isinstance(entries, dict) or not entries:
+        raise validation.ArgumentTypeError(
+            f"entries must be a race's non-empty dict name -> Entry, got {validation.describe(entries)}")
+    if isinstance(names, str) or not isinstance(names, (list, tuple)) or not names:
+        raise validation.ArgumentTypeError(
+            f"names must be a non-empty list of optimizer names, got {validation.describe(names)}")
+    missing = [n for n in names if n not in entries]
+    if missing:
+        raise ValueError(f"names must be names of the race's entries {sorted(entries)}, got {missing}")
+    return min(names, key=lambda n: entries[n].steps)
+
+
+def uncorrected_step(beta1: float, beta2: float, t: object) -> np.ndarray:
+    r"""Adam's step / :math:`\eta` without bias correction, under a constant gradient, at steps ``t``.
+
+    .. math::
+        \frac{m_t}{\sqrt{v_t}} = \frac{1 - \beta_1^t}{\sqrt{1 - \beta_2^t}} \qquad (\varepsilon = 0),
+
+    since under a constant gradient :math:`g` the moments started at zero are
+    :math:`m_t = (1 - \beta_1^t)\, g` and :math:`v_t = (1 - \beta_2^t)\, g^2`. With the
+    bias correction (``torch.optim.Adam``, :class:`gdlib.Adam`) the ratio is 1 at every step.
+
+    >>> uncorrected_step(0.9, 0.999, [1, 12]).round(3).tolist()
+    [3.162, 6.569]
+    """
+    beta1 = validation.real("beta1", beta1, low=0.0, low_open=False, high=1.0)
+    beta2 = validation.real("beta2", beta2, low=0.0, low_open=False, high=1.0)
+    t = validation._numeric_array("t", t, "step numbers 1, 2, ...")
+    if t.size == 0 or not np.all(np.isfinite(t)) or np.any(t < 1) or np.any(t != np.round(t)):
+        raise ValueError(f"t must be whole step numbers of at least 1, got {t.tolist()}")
+    return (1 - beta1**t) / np.sqrt(1 - beta2**t)
 
 
 # --- Adam's counter-example (Reddi, Kale & Kumar, 2018) ------------------------------------

@@ -950,6 +950,16 @@ add("online grad wrong shape", lambda: online_descent(Adam(), lambda t, x: np.on
 add("amsgrad beta2 above 1", lambda: AMSGrad(beta2=1.5), V, r"^beta2 must be in")
 add("amsgrad update another state", lambda: AMSGrad().update(np.zeros(1), np.zeros(1), Adam().init(np.zeros(1))), T,
     r"^state must be the AMSGradState")
+from gdlib.race import fastest, uncorrected_step  # noqa: E402
+
+add("uncorrected beta1 one", lambda: uncorrected_step(1.0, 0.999, [1]), V, r"^beta1 must be in \[0, 1\), got 1")
+add("uncorrected beta2 str", lambda: uncorrected_step(0.9, "0.999", [1]), T, r"^beta2 must be a real number")
+add("uncorrected t zero", lambda: uncorrected_step(0.9, 0.999, [0, 1]), V, r"^t must be whole step numbers of at least 1")
+add("uncorrected t fraction", lambda: uncorrected_step(0.9, 0.999, 1.5), V, r"^t must be whole step numbers")
+add("fastest entries list", lambda: fastest([], ["GD"]), T, r"^entries must be a race's non-empty dict")
+add("fastest names str", lambda: fastest(race("bowl", {"GD": GD}), "GD"), T, r"^names must be a non-empty list")
+add("fastest name unknown", lambda: fastest(race("bowl", {"GD": GD}), ["Adam"]), V,
+    r"^names must be names of the race's entries \['GD'\], got \['Adam'\]")
 
 # --- gdlib.sampling (stochastic_gradient.ipynb) ---
 from gdlib.sampling import batch_means, batch_variance, noise_floor, sampled_grad, sampled_gradients  # noqa: E402

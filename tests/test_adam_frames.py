@@ -18,8 +18,13 @@ from notebook_frames import chapter_frames
 
 
 @pytest.fixture(scope="module")
-def chapter():
-    return chapter_frames("adam", lambda s: s.startswith("fig, "))[0]  # the static figure skipped
+def ran():
+    return chapter_frames("adam", lambda s: s.startswith("fig, "))  # the static figure skipped
+
+
+@pytest.fixture(scope="module")
+def chapter(ran):
+    return ran[0]
 
 
 def test_the_chapter_has_its_two_interactives(chapter):
@@ -73,25 +78,38 @@ def plain_T(problem, cls, eta):
 
 
 def test_race_legends_give_each_optimizers_T_at_its_eta(chapter):
-    from gdlib.race import ETAS, OPTIMIZERS, PROBLEMS
+    from gdlib.race import ETAS, OPTIMIZERS, PROBLEMS, race
     params, texts = chapter["race_frame"]
     problems, groups = params["problem"].values, params["group"].values
     assert len(texts) == len(problems) * len(groups) == 15
+    assert params["group"].label == "optimizers" and groups == ["momentum family", "adaptive rates", "fastest of each"]
+    families = {"momentum family": ["Momentum", "Nesterov"], "adaptive rates": ["AdaGrad", "RMSProp", "AdaDelta"]}
     seen = set()
     for (i, j), (left, right) in texts.items():
         p = PROBLEMS[problems[i]]
         assert left[0].split("\n")[0] == p.title
-        legend = [s for s in left if re.match(r"^\w+: η = ", s)]
-        assert legend, left
-        for entry in legend:
-            name, eta_s, result = re.match(r"^(\w+): η = ([\d.e+-]+), (.*)$", entry).groups()
+        legend = [s for s in left if re.match(r"^\w+ η=", s)]
+        parsed = [re.match(r"^(\w+) η=([\d.e+-]+), (.*)$", entry).groups() for entry in legend]
+        names = [name for name, _, _ in parsed]
+        if groups[j] in families:
+            assert names == ["GD", *families[groups[j]]], (p.name, groups[j])
+        else:
+            # GD, Adam, and each family's fastest on this problem by a race of that family alone
+            # (the first of equal T), the same T the race table prints
+            expected = ["GD"]
+            for family in families.values():
+                r = race(p, {n: OPTIMIZERS[n] for n in family})
+                best = min(r[n].steps for n in family)
+                expected.append(next(n for n in family if r[n].steps == best))
+            assert names == [*expected, "Adam"], (p.name, names)
+        for name, eta_s, result in parsed:
             if (p.name, name) in seen:
                 continue
             seen.add((p.name, name))
             eta = ETAS[np.argmin(np.abs(np.log(ETAS / float(eta_s))))]  # the grid value shown to 2 digits
             assert f"{eta:.2g}" == eta_s
             T = plain_T(p, OPTIMIZERS[name], eta)
-            assert result == ("not done" if math.isinf(T) else f"T = {T:.0f}"), (p.name, name)
+            assert result == ("not done" if math.isinf(T) else f"T={T:.0f}"), (p.name, name)
             # and no other rate on the grid finishes sooner (checked on the two quick problems)
             if p.name in ("bowl", "saddle"):
                 assert all(plain_T(p, OPTIMIZERS[name], e) >= T for e in ETAS[::4]), (p.name, name)
@@ -100,3 +118,25 @@ def test_race_legends_give_each_optimizers_T_at_its_eta(chapter):
         assert left[0].split("\n")[1] == f"{u} from {x_lo:g} to {x_hi:g} (across), {w} from {y_lo:g} to {y_hi:g}"
         assert right[0] == f"target {p.target:g}; a run is done where\nits line drops out at the bottom"
     assert len(seen) == 5 * 7  # every optimizer appears in some group, on every problem
+
+
+def test_the_fastest_of_each_group_is_what_the_reader_was_told(chapter):
+    # the cold reader's complaint: on the bowl the adaptive pick is AdaGrad (T = 12), on Rosenbrock
+    # the momentum pick is Momentum (T = 585)
+    params, texts = chapter["race_frame"]
+    problems, groups = params["problem"].values, params["group"].values
+    j = groups.index("fastest of each")
+    names = lambda problem: [s.split(" ")[0] for s in texts[(problems.index(problem), j)][0] if " η=" in s]
+    assert names("bowl") == ["GD", "Nesterov", "AdaGrad", "Adam"]
+    assert names("Rosenbrock")[:2] == ["GD", "Momentum"]
+
+
+def test_each_optimizer_keeps_one_colour_and_style_in_every_group(ran):
+    from gdlib.race import OPTIMIZERS
+    namespace = ran[1]
+    colours, styles = namespace["COLOURS"], namespace["STYLES"]
+    assert list(colours) == list(OPTIMIZERS) == list(styles)
+    assert len(set(colours.values())) == 7  # no two optimizers share a colour
+    # on the saddle AdaGrad's path runs under RMSProp's (adaptive rates) and Adam's (fastest of each):
+    # the later line is dashed, so the solid one shows through
+    assert styles["AdaGrad"] == "-" and styles["RMSProp"] == styles["Adam"] == "--"

@@ -8,7 +8,8 @@ import pytest
 
 from gdlib import GD, Adam, Momentum, descend
 from gdlib.functions import bowl, ill_conditioned
-from gdlib.race import (AMSGrad, ETAS, OPTIMIZERS, PROBLEMS, online_descent, race, reddi_gradient, sweep)
+from gdlib.race import (AMSGrad, ETAS, OPTIMIZERS, PROBLEMS, fastest, online_descent, race, reddi_gradient, sweep,
+                        uncorrected_step)
 
 
 def plain_T(f, x0, make, eta, steps, target):
@@ -99,6 +100,31 @@ def test_online_descent_projects_and_runs_the_optimizer():
     # by hand: 0 - 0.5*3 = -1.5 -> -1; -1 + 0.5 = -0.5; 0; 0 - 1.5 -> -1
     assert xs.ravel().tolist() == [0.0, -1.0, -0.5, 0.0, -1.0]
     assert online_descent(GD(eta=1.0), lambda t, x: -np.ones_like(x), [5.0], steps=1).ravel().tolist() == [1.0, 1.0]
+
+
+def test_uncorrected_step_is_adam_without_the_division_by_one_minus_beta_t():
+    # a plain loop of Adam's moments under the constant gradient 3, with and without the correction
+    for b1, b2 in ((0.9, 0.999), (0.5, 0.9), (0.99, 0.99), (0.0, 0.9999)):
+        m = v = 0.0
+        plain, corrected = [], []
+        for t in range(1, 301):
+            m, v = b1 * m + (1 - b1) * 3.0, b2 * v + (1 - b2) * 9.0
+            plain.append(m / np.sqrt(v))
+            corrected.append((m / (1 - b1**t)) / np.sqrt(v / (1 - b2**t)))
+        np.testing.assert_allclose(uncorrected_step(b1, b2, np.arange(1, 301)), plain, rtol=1e-12)
+        np.testing.assert_allclose(corrected, 1.0, rtol=1e-12)
+    # the chapter's numbers: sqrt(10) at t = 1, the largest 6.57 at t = 12 with the defaults
+    steps = uncorrected_step(0.9, 0.999, np.arange(1, 5001))
+    assert np.isclose(steps[0], np.sqrt(10)) and np.argmax(steps) + 1 == 12 and round(steps.max(), 2) == 6.57
+
+
+def test_fastest_picks_the_smallest_T_first_of_equals():
+    r = race("saddle", {"AdaGrad": OPTIMIZERS["AdaGrad"], "RMSProp": OPTIMIZERS["RMSProp"],
+                        "AdaDelta": OPTIMIZERS["AdaDelta"]})
+    assert r["AdaGrad"].steps == r["RMSProp"].steps == 1 < r["AdaDelta"].steps
+    assert fastest(r, ["AdaGrad", "RMSProp", "AdaDelta"]) == "AdaGrad"
+    assert fastest(r, ["AdaDelta", "RMSProp", "AdaGrad"]) == "RMSProp"
+    assert fastest(r, ["AdaDelta"]) == "AdaDelta"
 
 
 def test_adam_drifts_to_the_worst_end_and_amsgrad_does_not():
