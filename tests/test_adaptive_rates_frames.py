@@ -51,7 +51,8 @@ def test_weights_frames_state_the_memory_and_the_weight_of_the_last_40(chapter):
     for (i,), (panel,) in texts.items():
         rho = params["rho"].values[i]
         share = sum((1 - rho) * rho**j for j in range(40))
-        assert panel[0] == (f"$\\rho = {rho:g}$: memory about {round(1 / (1 - rho))} steps\n"
+        beyond = "" if 1 / (1 - rho) < 39.7 else ", beyond this window"  # the 40-step axis ends at 39.7
+        assert panel[0] == (f"$\\rho = {rho:g}$: memory about {round(1 / (1 - rho))} steps{beyond}\n"
                             f"the last 40 hold {round(100 * share)}% of the weight")
 
 
@@ -95,7 +96,7 @@ def test_steps_frames_state_eta_and_the_distance_after_60_steps(chapter):
     assert methods == ["GD", "AdaGrad", "RMSProp ρ = 0.99", "RMSProp ρ = 0.9"]
     assert len(texts) == 8
     distances, runs, shown = {}, {}, {}
-    for (i, j), (left, right) in texts.items():
+    for (i, j), (left, middle, right) in texts.items():
         method, turn = methods[i], turns[j]
         A, x0 = _valley({"aligned": 0.0, "turned 45°": np.pi / 4}[turn])
         eta = _shown_eta(left[0])
@@ -105,9 +106,18 @@ def test_steps_frames_state_eta_and_the_distance_after_60_steps(chapter):
         xs, sizes = _run(method, A, x0, eta)
         d = np.linalg.norm(xs[-1])
         distances[method, turn], runs[method, turn], shown[method, turn] = d, (xs, sizes), eta
-        assert left[0] == f"{method}, {turn}, $\\eta = {eta:.3g}$\ndistance after 60 steps: {d:.3f}"
+        assert left[0] == f"{method}, {turn}\n$\\eta = {eta:.3g}$, distance at $t = 60$: {d:.3f}"
+        # a path that leaves the +-2.5 frame says so, with the length of its first step
+        first = np.abs(xs[1] - xs[0]).max()
+        if np.abs(xs).max() > 2.5:
+            assert left[1:] == [f"first step {first:.1f} long,\nout of the frame"]
+        else:
+            assert left[1:] == []
+        assert middle == ["distance to the minimum"]
         assert right[0] == "step size of each coordinate"
-        assert "coordinate $x_1$" in right and "coordinate $x_2$" in right
+        # GD's two step sizes are one line: the legend says so; the reference lines are in the legend
+        same = " (same as $x_1$)" if method == "GD" else ""
+        assert right[1:] == ["coordinate $x_1$", f"coordinate $x_2${same}", "GD's best $\\eta$", "ideal $1/\\lambda$"]
     # gradient descent does not see the turn; AdaGrad does, and is far closer only on the aligned valley
     assert distances["GD", "aligned"] == pytest.approx(distances["GD", "turned 45°"], rel=1e-9)
     assert distances["AdaGrad", "aligned"] < 1e-6 < distances["AdaGrad", "turned 45°"]
@@ -117,10 +127,19 @@ def test_steps_frames_state_eta_and_the_distance_after_60_steps(chapter):
     # turned, AdaGrad's two step sizes stay within 10% of each other after step 10 and only fall
     sizes = runs["AdaGrad", "turned 45°"][1]
     assert np.all(np.abs(sizes[10:, 0] / sizes[10:, 1] - 1) < 0.1) and np.all(np.diff(sizes, axis=0) < 0)
-    # RMSProp 0.9 aligned comes within 1e-6, then its x1 step size passes 2 and it is thrown out
+    # RMSProp 0.99 aligned: its first step, eta / sqrt(1 - rho) in each coordinate, is 17.5 and leaves the frame
+    xs = runs["RMSProp ρ = 0.99", "aligned"][0]
+    eta = shown["RMSProp ρ = 0.99", "aligned"]
+    assert np.abs(xs[1] - xs[0]) == pytest.approx([eta / np.sqrt(0.01)] * 2, rel=1e-6)
+    assert round(eta / 0.1, 1) == 17.5 and np.abs(xs).max() > 2.5
+    # turned, AdaGrad's step sizes are near 0.054 from step 10 on, below GD's best eta
+    sizes = runs["AdaGrad", "turned 45°"][1]
+    assert np.all(np.abs(sizes[9:] / 0.054 - 1) < 0.05) and sizes.max() < shown["GD", "aligned"] * 1.1
+    # RMSProp 0.9 aligned comes within 1e-6 (at step 15), then its x1 step size passes 2 and it is thrown out
     xs, sizes = runs["RMSProp ρ = 0.9", "aligned"]
     near = np.argmin(np.linalg.norm(xs, axis=1))
     assert np.linalg.norm(xs[near]) < 1e-6 and sizes[:, 0].max() > 2 and np.linalg.norm(xs[-1]) > 0.1
+    assert near == 15
     # RMSProp 0.9 turned is shown at its aligned best eta
     assert shown["RMSProp ρ = 0.9", "turned 45°"] == shown["RMSProp ρ = 0.9", "aligned"]
 
@@ -174,3 +193,21 @@ def test_adadelta_starts_at_sqrt_eps_over_1_minus_rho_and_ends_hopping_at_the_li
     assert sizes[-1, 1] == pytest.approx(2 / 25, rel=1e-2)  # x2: the limit 2 / lambda_2
     late = xs[-100:, 1]
     assert np.all(np.sign(late[1:]) == -np.sign(late[:-1]))  # x2 hops from side to side
+
+
+def test_rmsprop_steps_come_within_1_percent_of_eta_after_about_4_over_1_minus_rho_steps():
+    # the caption of fig-ada-constant: 38 steps for rho = 0.9, 391 for rho = 0.99, about 4 / (1 - rho)
+    from gdlib import RMSProp
+    from gdlib.step_sizes import effective_steps
+    for rho, expected in ((0.9, 38), (0.99, 391)):
+        run = effective_steps(lambda x: np.full_like(x, 3.0), [0.0], RMSProp(eta=0.1, rho=rho), steps=1000)
+        steps = run.etas[:, 0] * 3.0
+        first = int(np.flatnonzero(steps <= 0.1 * 1.01)[0]) + 1
+        assert first == expected and 3.5 < first * (1 - rho) < 4.5
+
+
+def test_adagrad_distance_lies_between_the_bounds_of_the_going_further():
+    # steps 0.1 / sqrt(k) summed by a plain loop; the bounds 2 eta (sqrt(t + 1) - 1) < sum < 2 eta sqrt(t)
+    for t in (1, 10, 10_000):
+        total = sum(0.1 / np.sqrt(k) for k in range(1, t + 1))
+        assert 0.2 * (np.sqrt(t + 1) - 1) < total <= 0.2 * np.sqrt(t)
