@@ -48,7 +48,7 @@ def test_the_chapter_has_its_three_interactives(chapter):
 def test_valley_frames_state_both_distances(chapter):
     params, texts = chapter["valley_frame"]
     etas, mus = params["eta"].values, params["mu"].values
-    assert len(texts) == len(etas) * len(mus) == 36
+    assert len(texts) == len(etas) * len(mus) == 42
     for (i, j), (panel,) in texts.items():
         eta, mu = etas[i], mus[j]
         gd = math.hypot(*((1 - eta * lam) ** 30 * z0 for lam, z0 in zip(LAMS, START)))
@@ -74,9 +74,11 @@ def test_kappa_frames_state_the_proven_rates_and_the_distances(chapter):
                            f"gradient descent {r_gd:.4f}, heavy ball {r_hb:.4f}")
         # gradient descent at eta_* multiplies both coordinates by +-r_gd: distance sqrt(2) r_gd^150
         eta, mu = 4 / (1 + 1 / math.sqrt(k)) ** 2, r_hb**2
-        hb = math.hypot(*(heavy_ball_path(eta, mu, lam, 1.0, 150)[-1] for lam in (1 / k, 1.0)))
-        assert right[0] == (f"distance after 150 steps\n"
-                            f"gradient descent {math.sqrt(2) * r_gd**150:.1e}, heavy ball {hb:.1e}"), k
+        n = round(10 * math.sqrt(k))  # steps grow like sqrt(kappa), so heavy ball has time to pass its start-up
+        hb = math.hypot(*(heavy_ball_path(eta, mu, lam, 1.0, n)[-1] for lam in (1 / k, 1.0)))
+        assert right[0] == (f"distance after 10√κ = {n} steps\n"
+                            f"gradient descent {math.sqrt(2) * r_gd**n:.1e}, heavy ball {hb:.1e}"), k
+        assert hb < 5e-6 and hb < math.sqrt(2) * r_gd**n, k  # what the text says every frame shows
 
 
 def test_nesterov_frames_state_the_overshoot_and_the_distance(chapter):
@@ -91,3 +93,22 @@ def test_nesterov_frames_state_the_overshoot_and_the_distance(chapter):
         over_hb, over_nag = -hb[1].min(), -nag[1].min()
         assert right[0] == f"overshoot past y = 0\nheavy ball {over_hb:.2f}, Nesterov {over_nag:.2f}"
         assert over_nag < 0.55 * over_hb  # the look-ahead at least about halves the overshoot
+
+
+def test_kappa_frames_show_the_start_up_hump_the_text_states():
+    """The text: heavy ball's distance rises to 26 times the start at kappa = 1e4, peaking near sqrt(kappa)/2."""
+    k = 10000
+    r = (math.sqrt(k) - 1) / (math.sqrt(k) + 1)
+    eta, mu = 4 / (1 + 1 / math.sqrt(k)) ** 2, r**2
+    paths = [heavy_ball_path(eta, mu, lam, 1.0, 1000) for lam in (1 / k, 1.0)]
+    dist = np.hypot(*paths)
+    assert round(dist.max() / math.sqrt(2)) == 26
+    assert 0.8 * math.sqrt(k) / 2 < dist.argmax() < 1.2 * math.sqrt(k) / 2
+
+
+def test_valley_legend_says_a_diverging_path_diverges(chapter):
+    params, texts = chapter["valley_frame"]
+    i, j = params["eta"].values.index(1 / 9), params["mu"].values.index(0.6)
+    assert "gradient descent (diverges)" in texts[(i, j)][0]
+    i = params["eta"].values.index(0.075)
+    assert "gradient descent" in texts[(i, j)][0] and "gradient descent (diverges)" not in texts[(i, j)][0]
