@@ -46,12 +46,12 @@ def test_one_interactive(chapter):
 def test_frames_state_the_predicted_ball_and_the_full_batch_distance(chapter, data):
     (params, texts), theta_star = chapter[0]["try_frame"], data[0]
     Ms, choices = params["M"].values, params["eta_choice"].values
-    assert len(texts) == len(Ms) * len(choices) == 24
+    assert len(texts) == len(Ms) * len(choices) == 30
     ends = {}
     for (i, j), (left, right) in texts.items():
         M, eta, decaying = Ms[i], float(choices[j].split()[0]), "decaying" in choices[j]
         steps = 5 * 200 // M
-        eta_end = eta / (1 + 2 * M / 200 * (steps - 1)) if decaying else eta  # eta / (1 + 2 epochs done)
+        eta_end = eta / 11 if decaying else eta  # the circle: eta / (1 + 2 epochs done) after 5 epochs
         radius = np.sqrt(ball(eta_end, M, data[1])) if M < 200 else 0.0
         schedule = "decaying" if decaying else "constant"
         assert right[0] == f"$M = {M}$, $\\eta = {eta:g}$, {schedule}\ncost above the minimum"
@@ -65,6 +65,16 @@ def test_frames_state_the_predicted_ball_and_the_full_batch_distance(chapter, da
             assert float(match[1]) < 4 * radius
     # the decaying rate draws the M = 1 run in: it ends nearer than the constant 0.4 did
     assert ends[1, "0.4 decaying"] < ends[1, "0.4"] / 2
+    assert ends[200, "0.1"] == pytest.approx(23.72, abs=0.01)  # the text's number: outside the +-9 window
+    assert ends[200, "0.1"] > 9 * np.sqrt(2)
+
+
+def test_a_decaying_full_batch_is_slow(data):
+    """The text: five decaying full-batch steps leave J - J* near 52 kg², the constant 0.4 near 0.0005."""
+    sq = np.sum(data[0] ** 2)  # J - J* at (0, 0) on H = 2I
+    decaying = sq * np.prod([(1 - 2 * 0.4 / (1 + 2 * t)) ** 2 for t in range(5)])
+    assert decaying == pytest.approx(52, abs=0.5)
+    assert sq * 0.2**10 == pytest.approx(0.0005, abs=0.00005)
 
 
 def test_running_average_closes_in(chapter):
@@ -108,6 +118,17 @@ def test_noise_ball_against_the_prediction(chapter, data):
     assert np.allclose(fresh, predicted, rtol=0.15)
     assert epoch[0] < predicted[0] / 4  # shuffling per epoch cancels the noise at a small eta
     assert np.all(np.diff(fresh) > 0)  # grows with eta
+
+
+def test_why_the_three_variants_miss(chapter, data):
+    """Fresh M = 10 batches match (14.5); epoch-shuffled ones sit below; M = 1 sits above even fresh."""
+    above = chapter[1]["above"]
+    for M in (1, 10):
+        assert above[M][0] == pytest.approx(ball(0.1, M, data[1]), rel=1e-6)
+    assert above[10][1] == pytest.approx(above[10][0], rel=0.05)
+    assert above[10][2] < 0.8 * above[10][0]
+    assert above[1][1] > 1.1 * above[1][0] and above[1][2] > 1.1 * above[1][0]
+    assert chapter[1]["excess"][10][100:].mean() == pytest.approx(above[10][2], rel=0.1)
 
 
 def test_the_decaying_rate_settles(chapter, data):
