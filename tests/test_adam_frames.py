@@ -82,8 +82,10 @@ def test_race_legends_give_each_optimizers_T_at_its_eta(chapter):
     params, texts = chapter["race_frame"]
     problems, groups = params["problem"].values, params["group"].values
     assert len(texts) == len(problems) * len(groups) == 15
-    assert params["group"].label == "optimizers" and groups == ["momentum family", "adaptive rates", "fastest of each"]
+    assert params["group"].label == "optimizers"
+    assert groups == ["momentum family + Adam", "adaptive rates + Adam", "fastest of each"]
     families = {"momentum family": ["Momentum", "Nesterov"], "adaptive rates": ["AdaGrad", "RMSProp", "AdaDelta"]}
+    races = {name: race(name) for name in PROBLEMS}
     seen = set()
     for (i, j), (left, right) in texts.items():
         p = PROBLEMS[problems[i]]
@@ -91,8 +93,8 @@ def test_race_legends_give_each_optimizers_T_at_its_eta(chapter):
         legend = [s for s in left if re.match(r"^\w+ η=", s)]
         parsed = [re.match(r"^(\w+) η=([\d.e+-]+), (.*)$", entry).groups() for entry in legend]
         names = [name for name, _, _ in parsed]
-        if groups[j] in families:
-            assert names == ["GD", *families[groups[j]]], (p.name, groups[j])
+        if groups[j].removesuffix(" + Adam") in families:
+            assert names == ["GD", *families[groups[j].removesuffix(" + Adam")], "Adam"], (p.name, groups[j])
         else:
             # GD, Adam, and each family's fastest on this problem by a race of that family alone
             # (the first of equal T), the same T the race table prints
@@ -102,7 +104,17 @@ def test_race_legends_give_each_optimizers_T_at_its_eta(chapter):
                 best = min(r[n].steps for n in family)
                 expected.append(next(n for n in family if r[n].steps == best))
             assert names == [*expected, "Adam"], (p.name, names)
+        paths = {}
         for name, eta_s, result in parsed:
+            # "cut" when the path up to T leaves the window; "= X" when it is X's path, drawn before it
+            e = races[p.name][name]
+            xs = e.run.xs[: int(min(e.steps, p.steps)) + 1]
+            (x_lo, x_hi), (y_lo, y_hi) = p.window
+            outside = ((xs[:, 0] < x_lo) | (xs[:, 0] > x_hi) | (xs[:, 1] < y_lo) | (xs[:, 1] > y_hi)).any()
+            same = [o for o, path in paths.items() if path.shape == xs.shape and np.allclose(path, xs)]
+            paths[name] = xs
+            result, *notes = result.split(", ")
+            assert notes == [*(["cut"] if outside else []), *([f"= {same[0]}"] if same else [])], (p.name, name)
             if (p.name, name) in seen:
                 continue
             seen.add((p.name, name))
@@ -138,5 +150,15 @@ def test_each_optimizer_keeps_one_colour_and_style_in_every_group(ran):
     assert list(colours) == list(OPTIMIZERS) == list(styles)
     assert len(set(colours.values())) == 7  # no two optimizers share a colour
     # on the saddle AdaGrad's path runs under RMSProp's (adaptive rates) and Adam's (fastest of each):
-    # the later line is dashed, so the solid one shows through
+    # the later line is dashed, so the solid one shows through, and the legend says "= AdaGrad"
     assert styles["AdaGrad"] == "-" and styles["RMSProp"] == styles["Adam"] == "--"
+    markers = namespace["MARKERS"]
+    assert list(markers) == list(OPTIMIZERS) and len(set(markers.values())) == 7
+
+
+def test_the_saddle_legend_names_the_hidden_path(chapter):
+    # the cold reader could not see Adam's line on the saddle: it is AdaGrad's path exactly
+    params, texts = chapter["race_frame"]
+    problems, groups = params["problem"].values, params["group"].values
+    left = texts[(problems.index("saddle"), groups.index("fastest of each"))][0]
+    assert "Adam η=10, T=1, cut, = AdaGrad" in left

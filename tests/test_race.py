@@ -55,6 +55,20 @@ def test_gd_best_eta_is_next_to_the_proven_best(f, lams):
     assert s.steps[s.best] == s.steps.min()
 
 
+def test_why_the_grid_value_below_the_proven_best_wins():
+    # the chapter: the grid has no 0.5; at 0.42 the slow direction shrinks by |1 - 0.42| = 0.58 a step,
+    # at 0.56 the steep one by only |1 - 3 * 0.56| = 0.68, so 0.42 finishes first; on the valley the
+    # value after 0.075, 0.1, diverges (|1 - 25 * 0.1| > 1)
+    s = sweep("bowl", GD)
+    lo, hi = (int(np.argmin(abs(s.etas - eta))) for eta in (0.42, 0.56))
+    assert hi == lo + 1 and s.etas[lo] < 0.5 < s.etas[hi]
+    shrink = lambda eta: max(abs(1 - eta * lam) for lam in (1.0, 3.0))
+    assert shrink(s.etas[lo]) < shrink(s.etas[hi])
+    assert s.steps[lo] < s.steps[hi] and s.best == lo
+    v = sweep("valley", GD)
+    assert np.isinf(v.steps[v.best + 1]) and abs(1 - 25 * v.etas[v.best + 1]) > 1
+
+
 def test_race_keeps_each_optimizers_best_rate_and_its_run():
     r = race("bowl", {"GD": GD, "Adam": Adam})
     for name, cls in (("GD", GD), ("Adam", Adam)):
