@@ -61,7 +61,7 @@ def test_valley_frames_state_both_distances(chapter):
 def test_momentum_wins_the_valley_at_the_best_parameters(chapter):
     params, texts = chapter["valley_frame"]
     i, j = params["eta"].values.index(1 / 9), params["mu"].values.index(4 / 9)
-    gd, hb = re.findall(r"descent ([^ ,\n]+)\nheavy ball ([^ ,\n]+)", texts[(i, j)][0][0])[0]
+    gd, hb = re.findall(r"descent ([^ ,\n]+).*\nheavy ball ([^ ,\n]+)", texts[(i, j)][0][0])[0]
     assert float(gd) > 1e6 and float(hb) < 1e-3  # GD diverges beyond 2/25; heavy ball converges
 
 
@@ -92,7 +92,9 @@ def test_nesterov_frames_state_the_overshoot_and_the_distance(chapter):
                            f"NAG {math.hypot(nag[0][-1], nag[1][-1]):.2g}\n"
                            f"overshoot past x = 0: HB {over_x[0]}, NAG {over_x[1]}")
         over_hb, over_nag = -hb[1].min(), -nag[1].min()
-        assert right[0] == f"overshoot past y = 0\nheavy ball {over_hb:.2f}, Nesterov {over_nag:.2f}"
+        shown = re.fullmatch(r"overshoot past y = 0\nheavy ball (\S+), Nesterov (\S+)", right[0]).groups()
+        # two decimals; a value on a rounding tie (0.545) may print either way
+        assert [abs(float(v) - o) <= 0.005 + 1e-9 for v, o in zip(shown, (over_hb, over_nag))] == [True, True], mu
         assert over_nag < 0.55 * over_hb  # the look-ahead at least about halves the overshoot
 
 
