@@ -135,11 +135,15 @@ def test_steps_frames_state_eta_and_the_distance_after_60_steps(chapter):
     # turned, AdaGrad's step sizes are near 0.054 from step 10 on, below GD's best eta
     sizes = runs["AdaGrad", "turned 45°"][1]
     assert np.all(np.abs(sizes[9:] / 0.054 - 1) < 0.05) and sizes.max() < shown["GD", "aligned"] * 1.1
-    # RMSProp 0.9 aligned comes within 1e-6 (at step 15), then its x1 step size passes 2 and it is thrown out
+    # RMSProp 0.9 aligned comes within 1e-6 (at step 15), but its x2 step size has passed 2/25 at
+    # step 14, so x2 is thrown out first (beyond 0.1 at step 31); x1's passes 2 at step 30, and x1
+    # follows at step 59
     xs, sizes = runs["RMSProp ρ = 0.9", "aligned"]
     near = np.argmin(np.linalg.norm(xs, axis=1))
-    assert np.linalg.norm(xs[near]) < 1e-6 and sizes[:, 0].max() > 2 and np.linalg.norm(xs[-1]) > 0.1
-    assert near == 15
+    assert np.linalg.norm(xs[near]) < 1e-6 and near == 15
+    assert np.argmax(sizes[:, 1] > 2 / 25) + 1 == 14 and np.argmax(sizes[:, 0] > 2) + 1 == 30
+    assert near + np.argmax(np.abs(xs[near:, 1]) > 0.1) == 31
+    assert near + np.argmax(np.abs(xs[near:, 0]) > 0.1) == 59
     # RMSProp 0.9 turned is shown at its aligned best eta
     assert shown["RMSProp ρ = 0.9", "turned 45°"] == shown["RMSProp ρ = 0.9", "aligned"]
 
