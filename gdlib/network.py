@@ -153,14 +153,14 @@ def init(sizes: tuple[int, int, int], scale: float = 1.0, seed: int = 0) -> Para
 
     Each weight is drawn from :math:`\mathcal N(0, s^2 / n_\text{in})` with :math:`s` = ``scale`` and
     :math:`n_\text{in}` the number of inputs to its layer (LeCun's scaling: with ``scale=1``,
-    a unit's input sum has about the variance of one input). ``numpy.random.default_rng(seed)``
+    a unit's input sum has about the variance of one input; ``scale=0`` gives all-zero weights). ``numpy.random.default_rng(seed)``
     draws them.
     """
     if isinstance(sizes, (str, bytes)) or not isinstance(sizes, (tuple, list)) or len(sizes) != 3:
         raise validation.ArgumentTypeError(f"sizes must be three layer sizes (n0, n1, n2) such as (64, 32, 10), "
                                            f"got {validation.describe(sizes)}")
     n0, n1, n2 = (validation.count(f"sizes[{i}]", n, low=1, high=MAX_UNITS) for i, n in enumerate(sizes))
-    s = validation.real("scale", scale, low=0.0)
+    s = validation.real("scale", scale, low=0.0, low_open=False)
     rng = np.random.default_rng(validation.count("seed", seed))
     return Params(W1=rng.normal(0.0, s / np.sqrt(n0), (n0, n1)), b1=np.zeros(n1),
                   W2=rng.normal(0.0, s / np.sqrt(n1), (n1, n2)), b2=np.zeros(n2))
@@ -272,7 +272,7 @@ def deep_init(depth: int, width: int = 16, scale: float = 1.0, seed: int = 0) ->
     each entry drawn from :math:`\mathcal N(0, s^2/n)` (:math:`n` = ``width``, :math:`s` = ``scale``), no biases."""
     depth = validation.count("depth", depth, low=1, high=1000)
     width = validation.count("width", width, low=1, high=1000)
-    s = validation.real("scale", scale, low=0.0)
+    s = validation.real("scale", scale, low=0.0, low_open=False)
     rng = np.random.default_rng(validation.count("seed", seed))
     return [rng.normal(0.0, s / np.sqrt(width), (width, width)) for _ in range(depth)]
 
@@ -306,17 +306,21 @@ def deep_gradients(weights: list[np.ndarray], X: np.ndarray, Y: np.ndarray,
     if Y.shape != X.shape:
         raise ValueError(f"Y must have the shape of X, {X.shape}, got shape {Y.shape}")
     As, Zs = [X], []
-    for W in Ws:                              # forward: Z_l = A_{l-1} W_l, A_l = phi(Z_l)
-        Zs.append(As[-1] @ W)
-        As.append(phi(Zs[-1]))
-    N = X.shape[0]
-    L = 0.5 * np.sum((As[-1] - Y) ** 2) / N
-    D = (As[-1] - Y) / N * dphi(Zs[-1])       # Delta_D
-    grads = [np.empty(0)] * len(Ws)
-    for l in range(len(Ws) - 1, -1, -1):      # backward: layer D, D-1, ..., 1
-        grads[l] = As[l].T @ D                # dL/dW_l = A_{l-1}^T Delta_l  (As[l] is A_{l-1})
-        if l > 0:
-            D = (D @ Ws[l].T) * dphi(Zs[l - 1])
+    with np.errstate(over="ignore", invalid="ignore"):  # an exploding stack is reported below, by name
+        for W in Ws:                          # forward: Z_l = A_{l-1} W_l, A_l = phi(Z_l)
+            Zs.append(As[-1] @ W)
+            As.append(phi(Zs[-1]))
+        N = X.shape[0]
+        L = 0.5 * np.sum((As[-1] - Y) ** 2) / N
+        D = (As[-1] - Y) / N * dphi(Zs[-1])   # Delta_D
+        grads = [np.empty(0)] * len(Ws)
+        for l in range(len(Ws) - 1, -1, -1):  # backward: layer D, D-1, ..., 1
+            grads[l] = As[l].T @ D            # dL/dW_l = A_{l-1}^T Delta_l  (As[l] is A_{l-1})
+            if l > 0:
+                D = (D @ Ws[l].T) * dphi(Zs[l - 1])
+    if not (np.isfinite(L) and all(np.all(np.isfinite(g)) for g in grads)):
+        raise ValueError(f"the stack of {len(Ws)} layers overflowed float64 (its activations or gradients passed "
+                         "1e308): use fewer layers or smaller weights")
     return float(L), grads
 
 

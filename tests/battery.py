@@ -1010,3 +1010,77 @@ add("measure_rate eigenvalues 2-D", lambda: measure_rate(GD(eta=0.1), [[1.0, 2.0
 add("measure_rate steps 1", lambda: measure_rate(GD(eta=0.1), [1.0], steps=1), V, r"^steps must be a whole number >= 2, got 1")
 add("measure_rate floor 1", lambda: measure_rate(GD(eta=0.1), [1.0], floor=1.0), V, r"^floor must be in \(0, 1\), got 1.0")
 add("measure_rate diverges", lambda: measure_rate(GD(eta=3.0), [1.0]), V, r"^the run of GD\(eta=3.0\) diverged")
+
+# --- gdlib.digits: the shipped handwritten digits -------------------------------------------------
+from gdlib import digits as digits_data  # noqa: E402
+
+_dX, _dy = np.zeros((10, 2)), np.arange(10) % 2
+add("digits load images str", lambda: digits_data.load(images="yes"), T, r"^images must be True or False, got 'yes'")
+add("digits split test_fraction 0", lambda: digits_data.split(_dX, _dy, 0.0, 0), V, r"^test_fraction must be in \(0, 1\), got 0.0")
+add("digits split test_fraction 1", lambda: digits_data.split(_dX, _dy, 1.0, 0), V, r"^test_fraction must be in \(0, 1\), got 1.0")
+add("digits split test_fraction percent", lambda: digits_data.split(_dX, _dy, 20, 0), V, r"^test_fraction must be in \(0, 1\), got 20")
+add("digits split test_fraction str", lambda: digits_data.split(_dX, _dy, "0.2", 0), T, r"^test_fraction must be a real number")
+add("digits split seed float", lambda: digits_data.split(_dX, _dy, 0.2, 0.5), T, r"^seed must be a whole number >= 0, got 0.5")
+add("digits split seed negative", lambda: digits_data.split(_dX, _dy, 0.2, -1), V, r"^seed must be a whole number >= 0, got -1")
+add("digits split seed None", lambda: digits_data.split(_dX, _dy, 0.2, None), T, r"^seed must be a whole number >= 0, got None")
+add("digits split y too short", lambda: digits_data.split(_dX, _dy[:5], 0.2, 0), V, r"^y must have one label per row of X \(10\), got 5")
+add("digits split y float labels", lambda: digits_data.split(_dX, _dy * 1.0, 0.2, 0), T, r"^y must hold whole-number class labels")
+add("digits split y 2-D", lambda: digits_data.split(_dX, _dy[:, None], 0.2, 0), V, r"^y must be a 1-D array of labels")
+add("digits split X strings", lambda: digits_data.split(["a"] * 10, _dy, 0.2, 0), T, r"^X must be")
+add("digits split one sample", lambda: digits_data.split(np.zeros((1, 2)), [0], 0.5, 0), V, r"^X must have one row per sample and at least 2 rows")
+add("digits split stratified str", lambda: digits_data.split(_dX, _dy, 0.2, 0, stratified="no"), T, r"^stratified must be True or False")
+add("digits split swapped X and y", lambda: digits_data.split(_dy, _dX, 0.2, 0), V, r"^y must be a 1-D array of labels")
+
+# --- gdlib.network: the two-layer network and the deep stack -------------------------------------
+from gdlib import network as nw  # noqa: E402
+
+_np = nw.init((2, 3, 2), seed=0)
+_nX, _ny = np.array([[1.0, 2.0], [0.5, -1.0]]), np.array([0, 1])
+add("network init sizes two", lambda: nw.init((2, 3)), T, r"^sizes must be three layer sizes \(n0, n1, n2\)")
+add("network init sizes int", lambda: nw.init(64), T, r"^sizes must be three layer sizes")
+add("network init size zero", lambda: nw.init((2, 0, 2)), V, r"^sizes\[1\] must be a whole number >= 1, got 0")
+add("network init size float", lambda: nw.init((2, 3.0, 2)), T, r"^sizes\[1\] must be a whole number")
+add("network init scale negative", lambda: nw.init((2, 3, 2), scale=-1.0), V, r"^scale must be in \[0, inf\), got -1.0")
+add("network init seed float", lambda: nw.init((2, 3, 2), seed=1.5), T, r"^seed must be a whole number >= 0, got 1.5")
+add("network loss params tuple", lambda: nw.loss_and_gradients(tuple(_np), _nX, _ny), T, r"^params must be a gdlib.network.Params")
+add("network loss params shapes", lambda: nw.loss_and_gradients(_np._replace(b1=np.zeros(2)), _nX, _ny), V,
+    r"^params must have shapes W1 \(n0, n1\), b1 \(n1,\)")
+add("network loss X wrong width", lambda: nw.loss_and_gradients(_np, np.zeros((2, 3)), _ny), V, r"^X must have shape \(N, 2\)")
+add("network loss X one sample 1-D", lambda: nw.loss_and_gradients(_np, np.zeros(2), _ny[:1]), V, r"^X must have shape \(N, 2\)")
+add("network loss X nan", lambda: nw.loss_and_gradients(_np, np.array([[nan, 0.0], [0.0, 0.0]]), _ny), V, r"^X must be finite")
+add("network loss label too large", lambda: nw.loss_and_gradients(_np, _nX, np.array([0, 2])), V, r"^y must hold class labels 0 to 1 \(one per output\), got 2")
+add("network loss label negative", lambda: nw.loss_and_gradients(_np, _nX, np.array([0, -1])), V, r"^y must hold class labels 0 to 1")
+add("network loss labels float", lambda: nw.loss_and_gradients(_np, _nX, np.array([0.0, 1.0])), T, r"^y must be a 1-D array of whole-number class labels")
+add("network loss labels one-hot", lambda: nw.loss_and_gradients(_np, _nX, np.eye(2)), T, r"^y must be a 1-D array of whole-number class labels")
+add("network loss labels too few", lambda: nw.loss_and_gradients(_np, _nX, np.array([0])), V, r"^y must have one label per row of X \(2\), got 1")
+add("network loss activation typo", lambda: nw.loss_and_gradients(_np, _nX, _ny, "ReLU"), V,
+    r"^activation must be one of \['sigmoid', 'tanh', 'relu'\], got 'ReLU'")
+add("network loss activation function", lambda: nw.loss_and_gradients(_np, _nX, _ny, np.tanh), T, r"^activation must be one of")
+add("network loss name typo", lambda: nw.loss_and_gradients(_np, _nX, _ny, loss="mse"), V,
+    r"^loss must be one of \['cross_entropy', 'squared'\], got 'mse'")
+add("network squared targets shape", lambda: nw.loss_and_gradients(_np, _nX, _ny, loss="squared"), V,
+    r"^y must have shape \(2, 2\) for the squared loss")
+add("network forward X list of str", lambda: nw.forward(_np, [["a", "b"]]), T, r"^X must be")
+add("network predict params None", lambda: nw.predict(None, _nX), T, r"^params must be a gdlib.network.Params")
+add("network accuracy labels wrong length", lambda: nw.accuracy(_np, _nX, np.array([0, 1, 1])), V, r"^y must have one label per row of X \(2\), got 3")
+add("network one_hot classes 0", lambda: nw.one_hot([0, 1], 0), V, r"^classes must be a whole number >= 1, got 0")
+add("network one_hot label out of range", lambda: nw.one_hot(np.array([0, 3]), 3), V, r"^y must hold class labels 0 to 2")
+add("network unflatten wrong length", lambda: nw.unflatten(np.zeros(5), (2, 3, 2)), V, r"^theta must have shape \(17,\) for sizes \(2, 3, 2\), got shape \(5,\)")
+add("network unflatten sizes str", lambda: nw.unflatten(np.zeros(17), "2,3,2"), T, r"^sizes must be three layer sizes")
+add("network clip max_norm 0", lambda: nw.clip_by_norm(np.ones(3), 0.0), V, r"^max_norm must be in \(0, inf\), got 0.0")
+add("network clip max_norm str", lambda: nw.clip_by_norm(np.ones(3), "1"), T, r"^max_norm must be a real number")
+add("network clip grads inf", lambda: nw.clip_by_norm(np.array([inf, 1.0]), 1.0), V, r"^grads must be finite to be clipped")
+add("network clip grads str", lambda: nw.clip_by_norm("g", 1.0), T, r"^grads must be a Params or an array of real numbers")
+add("network deep_init depth 0", lambda: nw.deep_init(0), V, r"^depth must be a whole number >= 1, got 0")
+add("network deep_init width float", lambda: nw.deep_init(3, width=2.5), T, r"^width must be a whole number")
+add("network deep_gradients empty", lambda: nw.deep_gradients([], np.zeros((2, 2)), np.zeros((2, 2))), T, r"^weights must be a non-empty list")
+add("network deep_gradients not square", lambda: nw.deep_gradients([np.eye(2), np.zeros((2, 3))], np.zeros((2, 2)), np.zeros((2, 2))), V,
+    r"^weights\[1\] must be a 2 x 2 matrix like weights\[0\], got shape \(2, 3\)")
+add("network deep_gradients Y shape", lambda: nw.deep_gradients([np.eye(2)], np.zeros((2, 2)), np.zeros((2, 3))), V, r"^Y must have the shape of X, \(2, 2\)")
+add("network deep_gradient_norms scale inf", lambda: nw.deep_gradient_norms(5, scale=inf), V, r"^scale must be finite, got inf")
+add("network init size huge", lambda: nw.init((2, 10**6, 2)), V, r"^sizes\[1\] must be a whole number from 1 to 100000, got 1000000")
+add("network deep_gradient_norms activation", lambda: nw.deep_gradient_norms(5, activation="linear"), V, r"^activation must be one of")
+add("network deep_gradient_norms seed str", lambda: nw.deep_gradient_norms(5, seed="0"), T, r"^seed must be a whole number >= 0, got '0'")
+add("network deep_gradient_norms samples 0", lambda: nw.deep_gradient_norms(5, samples=0), V, r"^samples must be a whole number >= 1, got 0")
+add("network deep_gradient_norms overflow", lambda: nw.deep_gradient_norms(1000, scale=8.0, activation="relu"), V,
+    r"^the stack of 1000 layers overflowed float64")
