@@ -55,14 +55,14 @@ class Params(NamedTuple):
 
 # --- activations and their derivatives ----------------------------------------------------
 
-def sigmoid(z: np.ndarray) -> np.ndarray:
+def _sigmoid(z: np.ndarray) -> np.ndarray:
     r""":math:`\sigma(z) = 1/(1+e^{-z}) = \tfrac12(1 + \tanh(z/2))`, the second form free of overflow."""
     return 0.5 * (1.0 + np.tanh(0.5 * z))
 
 
 ACTIVATIONS: dict[str, tuple[Callable, Callable]] = {
     # name: (phi, phi'), phi' written through phi where the derivative allows it
-    "sigmoid": (sigmoid, lambda z: sigmoid(z) * (1.0 - sigmoid(z))),  # sigma' = sigma (1 - sigma) <= 1/4
+    "sigmoid": (_sigmoid, lambda z: _sigmoid(z) * (1.0 - _sigmoid(z))),  # sigma' = sigma (1 - sigma) <= 1/4
     "tanh": (np.tanh, lambda z: 1.0 - np.tanh(z) ** 2),                # tanh' = 1 - tanh^2 <= 1
     "relu": (lambda z: np.maximum(z, 0.0), lambda z: (z > 0).astype(float)),  # 0 or 1; 0 taken at z = 0
 }
@@ -72,6 +72,9 @@ LOSSES = ("cross_entropy", "squared")
 def softmax(Z: np.ndarray) -> np.ndarray:
     r"""Row by row :math:`P_{ik} = e^{Z_{ik}} / \sum_j e^{Z_{ij}}`; the row's largest entry is subtracted
     first, which changes nothing but keeps :math:`e^{Z}` from overflowing."""
+    Z = validation._numeric_array("Z", Z, "an array of real numbers (one row of logits per sample)")
+    if Z.ndim == 0 or not np.all(np.isfinite(Z)):
+        raise ValueError(f"Z must be a finite array with at least one axis, got {validation.describe(Z)}")
     E = np.exp(Z - Z.max(axis=-1, keepdims=True))
     return E / E.sum(axis=-1, keepdims=True)
 

@@ -1084,3 +1084,5 @@ add("network deep_gradient_norms seed str", lambda: nw.deep_gradient_norms(5, se
 add("network deep_gradient_norms samples 0", lambda: nw.deep_gradient_norms(5, samples=0), V, r"^samples must be a whole number >= 1, got 0")
 add("network deep_gradient_norms overflow", lambda: nw.deep_gradient_norms(1000, scale=8.0, activation="relu"), V,
     r"^the stack of 1000 layers overflowed float64")
+add("network softmax strings", lambda: nw.softmax([["a", "b"]]), T, r"^Z must be")
+add("network softmax nan", lambda: nw.softmax([[nan, 0.0]]), V, r"^Z must be a finite array")
