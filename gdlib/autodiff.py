@@ -85,7 +85,7 @@ class Tensor:
     def _node(value: np.ndarray, parents: tuple[Tensor, ...], op: str, rule: Callable) -> Tensor:
         """A new node: ``rule(g)`` gives the gradient for each parent from the output's gradient ``g``."""
         out = object.__new__(Tensor)
-        out.value, out.grad, out.parents, out.op, out.name, out._rule = value, None, parents, op, None, rule
+        out.value, out.grad, out.parents, out.op, out.name, out._rule = np.asarray(value), None, parents, op, None, rule
         return out
 
     @staticmethod
@@ -98,6 +98,7 @@ class Tensor:
 
     shape = property(lambda self: self.value.shape)
     ndim = property(lambda self: self.value.ndim)
+    __len__ = lambda self: len(self.value)
 
     def __repr__(self) -> str:
         return f"Tensor({np.array2string(self.value, precision=4)}, op={self.op!r})"
