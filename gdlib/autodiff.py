@@ -53,8 +53,8 @@ def _array(name: str, value: object) -> np.ndarray:
     arr = validation._numeric_array(name, value, "a real number or an array of real numbers")
     if not np.all(np.isfinite(arr)):
         i = int(np.flatnonzero(~np.isfinite(arr))[0])
-        where = "" if arr.ndim == 0 else f" at index {np.unravel_index(i, arr.shape) if arr.ndim > 1 else i}"
-        raise ValueError(f"{name} must be finite, got {arr.reshape(-1)[i]!r}{where}")
+        where = "" if arr.ndim == 0 else f" at index {tuple(map(int, np.unravel_index(i, arr.shape))) if arr.ndim > 1 else i}"
+        raise ValueError(f"{name} must be finite, got {float(arr.reshape(-1)[i])!r}{where}")
     return arr
 
 
@@ -263,8 +263,8 @@ def cross_entropy(logits: Tensor, labels: object) -> Tensor:
     """
     if not isinstance(logits, Tensor):
         raise validation.ArgumentTypeError(f"logits must be a Tensor of shape (N, C), got {validation.describe(logits)}")
-    if logits.ndim != 2 or logits.shape[1] < 2:
-        raise ValueError(f"logits must have shape (N, C) with C >= 2 classes, got shape {logits.shape}")
+    if logits.ndim != 2 or logits.shape[0] < 1 or logits.shape[1] < 2:
+        raise ValueError(f"logits must have shape (N, C) with N >= 1 samples and C >= 2 classes, got shape {logits.shape}")
     n, c = logits.shape
     y = np.asarray(labels)
     if y.dtype.kind not in "iu" or y.shape != (n,):
@@ -302,9 +302,12 @@ def value_and_grad(f: Callable[..., Tensor]) -> Callable[..., tuple[float, np.nd
             raise TypeError("value_and_grad(f) needs at least one argument to differentiate with respect to")
         xs = [Tensor(a, name=names[i] if i < len(names) else f"argument {i}") for i, a in enumerate(args)]
         out = f(*xs)
-        if not isinstance(out, Tensor) or out.value.size != 1:
-            raise validation.ArgumentTypeError(f"f must return one number computed from its arguments (a Tensor of "
-                                               f"size 1), got {validation.describe(out)}")
+        if not isinstance(out, Tensor):
+            raise validation.ArgumentTypeError(f"f must return one number computed from its arguments (a Tensor), "
+                                               f"got {validation.describe(out)}")
+        if out.value.size != 1:
+            raise ValueError(f"f must return one number (a Tensor of size 1), got a Tensor of shape {out.shape}: "
+                             "sum or average it into a loss")
         out.backward()
         grads = tuple(x.grad for x in xs)
         return float(out.value.reshape(())), grads[0] if len(grads) == 1 else grads
@@ -427,4 +430,6 @@ def directional_derivative(f: Callable[[list[Dual]], Dual], x: object, v: object
 def forward_gradient(f: Callable[[list[Dual]], Dual], x: object) -> np.ndarray:
     """The gradient in forward mode: one pass per coordinate, along each unit vector :math:`e_i`."""
     x = validation.point("x", x)
+    if x.ndim != 1:
+        raise ValueError(f"x must be one point of shape (n,), got shape {x.shape}")
     return np.array([directional_derivative(f, x, np.eye(x.size)[i]) for i in range(x.size)])

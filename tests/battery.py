@@ -1086,3 +1086,60 @@ add("network deep_gradient_norms overflow", lambda: nw.deep_gradient_norms(1000,
     r"^the stack of 1000 layers overflowed float64")
 add("network softmax strings", lambda: nw.softmax([["a", "b"]]), T, r"^Z must be")
 add("network softmax nan", lambda: nw.softmax([[nan, 0.0]]), V, r"^Z must be a finite array")
+# --- gdlib.autodiff: reverse mode (Tensor) and forward mode (Dual) --------------------------------
+from gdlib import autodiff as AD  # noqa: E402
+
+_logits = lambda: AD.Tensor(np.zeros((2, 3)))  # noqa: E731
+add("autodiff Tensor nan", lambda: AD.Tensor([1.0, nan]), V, r"^value must be finite, got nan at index 1")
+add("autodiff Tensor inf 2-D", lambda: AD.Tensor([[1.0, 2.0], [inf, 1.0]]), V, r"^value must be finite, got inf at index \(1, 0\)")
+add("autodiff Tensor str", lambda: AD.Tensor("3"), T, r"^value must be a real number or an array of real numbers, got '3'")
+add("autodiff Tensor complex", lambda: AD.Tensor([1j]), T, r"^value must be real, got complex value 1j")
+add("autodiff Tensor of a Dual", lambda: AD.Tensor(AD.Dual(1.0)), T, r"^value must be a number or an array, got the Dual number Dual\(1, 0\)")
+add("autodiff Tensor + nan", lambda: AD.Tensor(1.0) + nan, V, r"^the other operand of \+ must be finite, got nan")
+add("autodiff Tensor + Dual", lambda: AD.Tensor(1.0) + AD.Dual(1.0, 1.0), T, r"^the other operand of \+ must be a number or an array, got the Dual number Dual\(1, 1\)")
+add("autodiff Tensor ** Tensor", lambda: AD.Tensor(1.0) ** AD.Tensor(2.0), T, r"^the exponent of \*\* must be a constant real number")
+add("autodiff Tensor ** str", lambda: AD.Tensor(1.0) ** "2", T, r"^the exponent of \*\* must be a real number, got '2'")
+add("autodiff Tensor @ inner sizes", lambda: AD.Tensor(np.ones((2, 3))) @ np.ones((2, 3)), V,
+    r"^@ needs vectors or matrices with matching inner sizes, got shapes \(2, 3\) and \(2, 3\)")
+add("autodiff Tensor @ 3-D", lambda: AD.Tensor(np.ones((2, 2, 2))) @ np.ones((2, 2)), V, r"^@ needs vectors or matrices.*\(2, 2, 2\)")
+add("autodiff backward non-scalar", lambda: AD.Tensor([1.0, 2.0]).exp().backward(), V,
+    r"^seed must be given for a Tensor of shape \(2,\)")
+add("autodiff backward seed shape", lambda: AD.Tensor([1.0, 2.0]).exp().backward(seed=[1.0]), V,
+    r"^seed must have the Tensor's shape \(2,\), got shape \(1,\)")
+add("autodiff backward seed nan", lambda: AD.Tensor([1.0, 2.0]).exp().backward(seed=[1.0, nan]), V, r"^seed must be finite, got nan at index 1")
+add("autodiff cross_entropy float labels", lambda: AD.cross_entropy(_logits(), [0.0, 1.0]), V,
+    r"^labels must be 2 whole-number class indices, shape \(2,\), got \[0.0, 1.0\] of dtype float64")
+add("autodiff cross_entropy labels length", lambda: AD.cross_entropy(_logits(), [0, 1, 2]), V, r"^labels must be 2 whole-number class indices.*\[0, 1, 2\]")
+add("autodiff cross_entropy one-hot labels", lambda: AD.cross_entropy(_logits(), np.eye(3, dtype=int)[[0, 1]]), V,
+    r"^labels must be 2 whole-number class indices.*shape \(2, 3\)")
+add("autodiff cross_entropy boolean labels", lambda: AD.cross_entropy(_logits(), [True, False]), V, r"^labels must be .*dtype bool")
+add("autodiff cross_entropy label too large", lambda: AD.cross_entropy(_logits(), [0, 3]), V, r"^labels must be class indices from 0 to 2, got 3")
+add("autodiff cross_entropy label negative", lambda: AD.cross_entropy(_logits(), [-1, 0]), V, r"^labels must be class indices from 0 to 2, got -1")
+add("autodiff cross_entropy logits array", lambda: AD.cross_entropy(np.zeros((2, 3)), [0, 1]), T, r"^logits must be a Tensor of shape \(N, C\)")
+add("autodiff cross_entropy logits 1-D", lambda: AD.cross_entropy(AD.Tensor(np.zeros(3)), [0]), V, r"^logits must have shape \(N, C\).*got shape \(3,\)")
+add("autodiff cross_entropy no samples", lambda: AD.cross_entropy(AD.Tensor(np.zeros((0, 3))), []), V, r"^logits must have shape \(N, C\) with N >= 1")
+add("autodiff log_softmax array", lambda: AD.log_softmax(np.zeros(3)), T, r"^z must be a Tensor, got array of shape \(3,\)")
+add("autodiff exp float", lambda: AD.exp(2.0), T, r"^x must be a Tensor or a Dual, got 2.0")
+add("autodiff sin Tensor", lambda: AD.sin(AD.Tensor(1.0)), T, r"^x must be a Dual, got Tensor")
+add("autodiff grad f not callable", lambda: AD.grad(3), T, r"^f must be a function \(a callable\), got 3")
+add("autodiff grad argument nan", lambda: AD.grad(lambda x, y: x * y)(1.0, nan), V, r"^y must be finite, got nan")
+add("autodiff grad argument str", lambda: AD.value_and_grad(lambda x: x)("a"), T, r"^x must be a real number or an array of real numbers, got 'a'")
+add("autodiff grad f returns float", lambda: AD.grad(lambda x: 3.0)(1.0), T, r"^f must return one number computed from its arguments.*got 3.0")
+add("autodiff grad f returns vector", lambda: AD.grad(lambda x: x * 2)([1.0, 2.0]), V, r"^f must return one number \(a Tensor of size 1\), got a Tensor of shape \(2,\)")
+add("autodiff grad no arguments", lambda: AD.grad(lambda: 3.0)(), T, r"^value_and_grad\(f\) needs at least one argument")
+add("autodiff tape float", lambda: AD.tape(3.0), T, r"^out must be a Tensor, got 3.0")
+add("autodiff Dual nan", lambda: AD.Dual(nan), V, r"^value must be finite, got nan")
+add("autodiff Dual derivative str", lambda: AD.Dual(1.0, "1"), T, r"^derivative must be a real number, got '1'")
+add("autodiff Dual + array", lambda: AD.Dual(1.0, 1.0) + np.array([1.0, 2.0]), T, r"^the other operand of \+ must be a Dual or a single number, got array of shape \(2,\)")
+add("autodiff array + Dual", lambda: np.array([1.0, 2.0]) + AD.Dual(1.0, 1.0), T, r"^the other operand of \+ must be a Dual or a single number, got array")
+add("autodiff Dual * list", lambda: AD.Dual(1.0, 1.0) * [1.0], T, r"^the other operand of \* must be a Dual or a single number, got \[1.0\]")
+add("autodiff Dual + Tensor", lambda: AD.Dual(1.0, 1.0) + AD.Tensor(1.0), T, r"^the other operand of \+ must be a Dual or a single number, got Tensor")
+add("autodiff Dual ** Dual", lambda: AD.Dual(2.0) ** AD.Dual(1.0), T, r"^the exponent of \*\* must be a constant real number, got Dual\(1, 0\)")
+add("autodiff Dual log 0", lambda: AD.log(AD.Dual(0.0, 1.0)), V, r"^log needs a positive value, got 0.0")
+add("autodiff directional_derivative f", lambda: AD.directional_derivative(3, [1.0], [1.0]), T, r"^f must be a function \(a callable\), got 3")
+add("autodiff directional_derivative shapes", lambda: AD.directional_derivative(lambda p: p[0], [1.0, 2.0], [1.0]), V,
+    r"^x and v must be two points of the same shape \(n,\), got shapes \(2,\) and \(1,\)")
+add("autodiff directional_derivative f returns float", lambda: AD.directional_derivative(lambda p: 1.0, [1.0], [1.0]), T,
+    r"^f must return a Dual computed from its argument, got 1.0")
+add("autodiff forward_gradient x nan", lambda: AD.forward_gradient(lambda p: p[0], [nan]), V, r"^x must be finite")
+add("autodiff forward_gradient x 2-D", lambda: AD.forward_gradient(lambda p: p[0], [[1.0, 2.0]]), V, r"^x must be one point of shape \(n,\), got shape \(1, 2\)")
