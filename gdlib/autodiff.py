@@ -37,7 +37,6 @@ of the graph to the derivative of *this* output, so a training loop needs no ``z
 from __future__ import annotations
 
 import inspect
-import numbers
 from typing import Callable, NamedTuple
 
 import numpy as np
@@ -125,14 +124,13 @@ class Tensor:
     __rmul__ = __mul__
     __rsub__ = lambda self, other: Tensor._lift(other, "-") - self
     __rtruediv__ = lambda self, other: Tensor._lift(other, "/") / self
+    __rmatmul__ = lambda self, other: Tensor._lift(other, "@") @ self
 
     def __neg__(self) -> Tensor:
         return Tensor._node(-self.value, (self,), "neg", lambda g: (-g,))
 
     def __pow__(self, c: object) -> Tensor:
-        if isinstance(c, (Tensor, Dual)):
-            raise validation.ArgumentTypeError(f"the exponent of ** must be a constant real number, got {c!r}")
-        c = validation.real("the exponent of **", c)
+        c = validation.real("the exponent of ** (a constant)", c)
         return Tensor._node(self.value**c, (self,), f"**{c:g}", lambda g: (g * c * self.value ** (c - 1),))
 
     def __matmul__(self, other: object) -> Tensor:
@@ -217,7 +215,8 @@ class Tensor:
             raise ValueError(f"seed must have the Tensor's shape {self.shape}, got shape {seed.shape}")
         grads = {id(self): seed}
         for node in reversed(self.graph()):
-            node.grad = g = grads.pop(id(node))
+            g = grads.pop(id(node))
+            node.grad = g if node._rule is not None else np.array(g)  # an input's own writable copy
             if node._rule is not None:
                 for p, gp in zip(node.parents, node._rule(g)):
                     gp = _unbroadcast(np.asarray(gp, dtype=float), p.value.shape)
@@ -390,9 +389,7 @@ class Dual:
         return Dual(-self.value, -self.derivative)
 
     def __pow__(self, c: object) -> Dual:
-        if isinstance(c, Dual):
-            raise validation.ArgumentTypeError(f"the exponent of ** must be a constant real number, got {c!r}")
-        c = validation.real("the exponent of **", c)
+        c = validation.real("the exponent of ** (a constant)", c)
         return Dual(self.value**c, c * self.value ** (c - 1) * self.derivative)
 
     def exp(self) -> Dual:

@@ -75,6 +75,17 @@ def test_a_constant_array_on_the_left_and_a_reused_node():
     np.testing.assert_allclose(g, [1.0, 2.0, 3.0] + 2 * x)
 
 
+def test_an_array_on_the_left_of_matmul_and_inputs_get_their_own_gradients():
+    rng = np.random.default_rng(4)
+    X, w = rng.normal(size=(5, 3)), rng.normal(size=3)
+    g = A.grad(lambda t: ((X @ t) ** 2).sum())(w)  # ndarray @ Tensor: Tensor.__rmatmul__
+    np.testing.assert_allclose(g, 2 * X.T @ (X @ w), rtol=1e-12)
+    a, b = A.Tensor([1.0, 2.0]), A.Tensor([3.0, 4.0])
+    (a + b).sum().backward()
+    a.grad[0] = 99.0  # a's gradient is its own array, not b's
+    np.testing.assert_array_equal(b.grad, [1.0, 1.0])
+
+
 def test_mean_is_sum_over_count():
     x = np.arange(12.0).reshape(3, 4)
     assert float(A.Tensor(x).mean().value) == pytest.approx(5.5)
