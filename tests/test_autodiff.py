@@ -93,6 +93,22 @@ def test_mean_is_sum_over_count():
     np.testing.assert_allclose(A.grad(lambda t: t.mean(axis=1).sum())(x), np.full((3, 4), 0.25))
 
 
+def test_relu_has_derivative_zero_at_zero_as_in_torch():
+    np.testing.assert_array_equal(A.grad(lambda t: t.relu().sum())([-1.0, 0.0, 2.0]), [0.0, 0.0, 1.0])
+
+
+def test_a_node_used_early_and_late_is_finished_before_its_users():
+    # r = a + exp(a) with a = 2x: a's gradient 1 + e^a must be complete before x is visited
+    for build in (lambda a: a + A.exp(a), lambda a: A.exp(a) + a):
+        x = A.Tensor(0.5)
+        a = x * 2.0
+        r = build(a)
+        r.backward()
+        assert float(x.grad) == pytest.approx(2 * (1 + np.e), rel=1e-14)
+        ops = [n.op for n in r.graph()]
+        assert ops.index("*") < ops.index("exp") < ops.index("+")
+
+
 def test_sigmoid_and_log_softmax_do_not_overflow():
     z = A.Tensor([[-800.0, 0.0, 800.0]])
     assert np.all(np.isfinite(z.sigmoid().value)) and z.sigmoid().value[0, 0] == 0.0
