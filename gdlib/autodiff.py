@@ -66,9 +66,25 @@ def _unbroadcast(g: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
 
 
 class Tensor:
-    """A float64 array that records the operation that made it, for :meth:`backward`.
+    r"""A float64 array that records the operation that made it, for :meth:`backward`.
 
     ``Tensor(value, name=None)`` is an input (a leaf); operations on Tensors make the other nodes.
+    Numbers and arrays mixed in become constant leaves (``op`` ``"const"``), broadcast as in NumPy.
+    Each backward rule maps the output's gradient :math:`\bar v` to its inputs' (:math:`\odot` elementwise):
+
+    .. math::
+        v = a \pm b:\ \bar a = \bar v,\ \bar b = \pm\bar v \qquad
+        v = ab:\ \bar a = \bar v\, b,\ \bar b = \bar v\, a \qquad
+        v = a/b:\ \bar a = \bar v / b,\ \bar b = -\bar v\, a / b^2 \\
+        v = a^c:\ \bar a = \bar v\, c\, a^{c-1} \qquad
+        v = AB:\ \bar A = \bar V B^\top,\ \bar B = A^\top \bar V \\
+        v = e^a:\ \bar a = \bar v\, v \qquad v = \ln a:\ \bar a = \bar v / a \qquad
+        v = \tanh a:\ \bar a = \bar v (1 - v^2) \\
+        v = \sigma(a):\ \bar a = \bar v\, v (1 - v) \qquad
+        v = \max(a, 0):\ \bar a = \bar v\, [a > 0] \qquad
+        v = \textstyle\sum_i a_i:\ \bar a_i = \bar v
+
+    and a broadcast input's gradient is summed back to its shape (it was used once per copy).
     """
 
     __slots__ = ("value", "grad", "parents", "op", "name", "_rule")
@@ -159,6 +175,8 @@ class Tensor:
         return Tensor._node(e, (self,), "exp", lambda g: (g * e,))
 
     def log(self) -> Tensor:
+        if np.any(self.value <= 0):
+            raise ValueError(f"log needs positive values, got {float(self.value[self.value <= 0].flat[0])!r}")
         return Tensor._node(np.log(self.value), (self,), "log", lambda g: (g / self.value,))
 
     def tanh(self) -> Tensor:
@@ -197,7 +215,7 @@ class Tensor:
             elif id(node) not in seen:
                 seen.add(id(node))
                 stack.append((node, True))
-                stack.extend((p, False) for p in node.parents if id(p) not in seen)
+                stack.extend((p, False) for p in reversed(node.parents) if id(p) not in seen)  # first input first
         return order
 
     def backward(self, seed: object = None) -> None:
@@ -275,7 +293,7 @@ def cross_entropy(logits: Tensor, labels: object) -> Tensor:
     logp = log_softmax(logits)
     rows = np.arange(n)
 
-    def rule(g):  # g / N at each sample's label, with the minus sign: (softmax - one-hot)/N after log_softmax
+    def rule(g):  # -g/N at each label; log_softmax's rule turns this into g (softmax - one-hot) / N
         out = np.zeros((n, c))
         out[rows, y] = -g / n
         return (out,)
@@ -331,7 +349,17 @@ class TapeEntry(NamedTuple):
 
 
 def tape(out: Tensor) -> list[TapeEntry]:
-    """The nodes ``out`` was computed from, in the order they were computed, with their inputs' indices."""
+    """The nodes ``out`` was computed from, each after its inputs (whose indices it lists), ending with ``out``.
+
+    ``op`` is ``"input"`` for a ``Tensor(...)``, ``"const"`` for a number mixed in, else the operation
+    (``mean`` shows as ``sum`` then ``*``); ``grad`` is ``None`` until ``out.backward()`` has run.
+
+    >>> x, y = Tensor(2.0, "x"), Tensor(1.0, "y")
+    >>> out = x * y + y
+    >>> out.backward()
+    >>> [(e.index, e.op, e.name, e.inputs, float(e.value), float(e.grad)) for e in tape(out)]
+    [(0, 'input', 'x', (), 2.0, 1.0), (1, 'input', 'y', (), 1.0, 3.0), (2, '*', None, (0, 1), 2.0, 1.0), (3, '+', None, (2, 1), 3.0, 1.0)]
+    """
     if not isinstance(out, Tensor):
         raise validation.ArgumentTypeError(f"out must be a Tensor, got {validation.describe(out)}")
     order = out.graph()

@@ -1135,6 +1135,7 @@ add("autodiff array + Dual", lambda: np.array([1.0, 2.0]) + AD.Dual(1.0, 1.0), T
 add("autodiff Dual * list", lambda: AD.Dual(1.0, 1.0) * [1.0], T, r"^the other operand of \* must be a Dual or a single number, got \[1.0\]")
 add("autodiff Dual + Tensor", lambda: AD.Dual(1.0, 1.0) + AD.Tensor(1.0), T, r"^the other operand of \+ must be a Dual or a single number, got Tensor")
 add("autodiff Dual ** Dual", lambda: AD.Dual(2.0) ** AD.Dual(1.0), T, r"^the exponent of \*\* \(a constant\) must be a real number, got Dual\(1, 0\)")
+add("autodiff Tensor log of 0", lambda: AD.log(AD.Tensor([1.0, 0.0])), V, r"^log needs positive values, got 0.0")
 add("autodiff Dual log 0", lambda: AD.log(AD.Dual(0.0, 1.0)), V, r"^log needs a positive value, got 0.0")
 add("autodiff directional_derivative f", lambda: AD.directional_derivative(3, [1.0], [1.0]), T, r"^f must be a function \(a callable\), got 3")
 add("autodiff directional_derivative shapes", lambda: AD.directional_derivative(lambda p: p[0], [1.0, 2.0], [1.0]), V,
