@@ -200,6 +200,23 @@ def test_two_layer_sigmoid_network_matches_sympy():
     np.testing.assert_allclose(np.concatenate([gW.ravel(), gV]), expected, rtol=1e-12)
 
 
+@pytest.mark.parametrize("activation", ["sigmoid", "tanh", "relu"])
+def test_network_matches_the_hand_written_backpropagation(activation):
+    from gdlib import network  # the backpropagation chapter's network, gradients derived by hand
+    rng = np.random.default_rng(5)
+    params = network.init((8, 6, 4), seed=1)
+    X, y = rng.normal(size=(10, 8)), rng.integers(0, 4, 10)
+    loss, hand = network.loss_and_gradients(params, X, y, activation=activation)
+
+    def ad_loss(W1, b1, W2, b2):
+        Z1 = X @ W1 + b1
+        return A.cross_entropy(getattr(Z1, activation)() @ W2 + b2, y)
+    value, grads = A.value_and_grad(ad_loss)(*params)
+    assert value == pytest.approx(loss, rel=1e-12)
+    for name, g, h in zip(network.Params._fields, grads, hand):
+        np.testing.assert_allclose(g, h, rtol=1e-10, atol=1e-14, err_msg=name)
+
+
 def test_cross_entropy_gradient_is_softmax_minus_one_hot_over_n():
     rng = np.random.default_rng(2)
     z, y = rng.normal(size=(5, 4)) * 3, np.array([0, 3, 1, 1, 2])
