@@ -42,6 +42,7 @@ from typing import Callable, NamedTuple
 import numpy as np
 
 from . import validation
+from .models import _sigmoid
 
 
 def _array(name: str, value: object) -> np.ndarray:
@@ -184,7 +185,7 @@ class Tensor:
         return Tensor._node(t, (self,), "tanh", lambda g: (g * (1 - t**2),))
 
     def sigmoid(self) -> Tensor:
-        s = 0.5 * (1 + np.tanh(0.5 * self.value))  # = 1/(1+e^-z), without overflow for large |z|
+        s = _sigmoid(self.value)
         return Tensor._node(s, (self,), "sigmoid", lambda g: (g * s * (1 - s),))
 
     def relu(self) -> Tensor:

@@ -121,7 +121,11 @@ class LinearRegression(Model):
 
 def sigmoid(z: np.ndarray) -> np.ndarray:
     r""":math:`\sigma(z) = 1/(1 + e^{-z})`, computed without overflow for large :math:`|z|`."""
-    z = validation._numeric_array("z", z, "an array of real numbers")
+    return _sigmoid(validation._numeric_array("z", z, "an array of real numbers"))
+
+
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    """:func:`sigmoid` of an array already checked: the one formula the network and autodiff use too."""
     e = np.exp(-np.abs(z))
     return np.where(z >= 0, 1 / (1 + e), e / (1 + e))
 

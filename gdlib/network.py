@@ -39,6 +39,7 @@ from typing import Callable, NamedTuple
 import numpy as np
 
 from . import validation
+from .models import _sigmoid
 
 MAX_UNITS = 100_000
 """The most units one layer may have (a million weights fit; a billion do not)."""
@@ -54,11 +55,6 @@ class Params(NamedTuple):
 
 
 # --- activations and their derivatives ----------------------------------------------------
-
-def _sigmoid(z: np.ndarray) -> np.ndarray:
-    r""":math:`\sigma(z) = 1/(1+e^{-z}) = \tfrac12(1 + \tanh(z/2))`, the second form free of overflow."""
-    return 0.5 * (1.0 + np.tanh(0.5 * z))
-
 
 ACTIVATIONS: dict[str, tuple[Callable, Callable]] = {
     # name: (phi, phi'), phi' written through phi where the derivative allows it
