@@ -48,3 +48,28 @@ def heights_weights(n: int = 20, seed: int = 0) -> tuple[np.ndarray, np.ndarray]
     x = rng.uniform(*HEIGHT_RANGE, size=n)
     y = TRUE_SLOPE * x + TRUE_INTERCEPT + rng.normal(0.0, NOISE, size=n)
     return x, y
+
+
+def moons(n: int = 100, noise: float = 0.2, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    r"""Two interleaved half-moons in the plane: ``n`` points :math:`x_i \in \mathbb R^2` and their classes :math:`y_i \in \{0, 1\}`.
+
+    Class 0 lies near the upper half-circle :math:`(\cos t, \sin t)`, class 1 near the lower one
+    :math:`(1 - \cos t, \tfrac12 - \sin t)`, with :math:`t \sim \mathcal U(0, \pi)` and a normal random
+    shift of standard deviation :math:`s` = ``noise`` in each coordinate; the classes alternate
+    (0, 1, 0, 1, ...). No straight line separates them: a classifier must bend. The points are then
+    standardised (each coordinate shifted and scaled to mean 0 and standard deviation 1), as
+    scikit-learn's ``StandardScaler()`` after ``make_moons`` would (our own draw, not its numbers).
+
+    >>> X, y = moons(4, seed=0)
+    >>> X.shape, y.tolist()
+    ((4, 2), [0, 1, 0, 1])
+    """
+    n = validation.count("n", n, low=4, high=MAX_SAMPLES)
+    s = validation.real("noise", noise, low=0.0, low_open=False)
+    rng = np.random.default_rng(validation.count("seed", seed, low=0))
+    y = np.arange(n) % 2
+    t = rng.uniform(0.0, np.pi, size=n)
+    upper = np.column_stack([np.cos(t), np.sin(t)])
+    lower = np.column_stack([1.0 - np.cos(t), 0.5 - np.sin(t)])
+    X = np.where(y[:, None] == 0, upper, lower) + rng.normal(0.0, s, size=(n, 2))
+    return (X - X.mean(axis=0)) / X.std(axis=0), y

@@ -276,20 +276,22 @@ def deep_init(depth: int, width: int = 16, scale: float = 1.0, seed: int = 0) ->
     return [rng.normal(0.0, s / np.sqrt(width), (width, width)) for _ in range(depth)]
 
 
-def deep_gradients(weights: list[np.ndarray], X: np.ndarray, Y: np.ndarray,
-                   activation: str = "sigmoid") -> tuple[float, list[np.ndarray]]:
-    r"""Loss and gradients of the stack :math:`A_l = \phi(A_{l-1} W_l)`, :math:`A_0 = X`, for
+def deep_backward(weights: list[np.ndarray], X: np.ndarray, Y: np.ndarray,
+                  activation: str = "sigmoid") -> tuple[float, list[np.ndarray], list[np.ndarray]]:
+    r"""Loss, gradients and the backward signals of the stack :math:`A_l = \phi(A_{l-1} W_l)`, :math:`A_0 = X`, for
     :math:`L = \tfrac1{2N}\lVert A_D - Y \rVert^2`.
 
-    Backward, from :math:`\Delta_D = (A_D - Y)/N \odot \phi'(Z_D)`:
+    Backward, from :math:`\bar Z_D = (A_D - Y)/N \odot \phi'(Z_D)` (the bar: the derivative of
+    :math:`L` with respect to the barred quantity):
 
     .. math::
-        \frac{\partial L}{\partial W_l} = A_{l-1}^\top \Delta_l, \qquad
-        \Delta_{l-1} = (\Delta_l W_l^\top) \odot \phi'(Z_{l-1}).
+        \bar W_l = A_{l-1}^\top \bar Z_l, \qquad
+        \bar Z_{l-1} = (\bar Z_l W_l^\top) \odot \phi'(Z_{l-1}).
 
     Each step back multiplies by a :math:`W_l^\top` and by :math:`\phi'`; with the sigmoid,
     :math:`\phi' \le 1/4`, so the early layers' gradients shrink geometrically (they vanish),
     unless the weights are large enough to outgrow that factor (then they can explode).
+    Returns ``(L, [W̄_1, ..., W̄_D], [Z̄_1, ..., Z̄_D])``.
     """
     if not isinstance(weights, (list, tuple)) or not weights:
         raise validation.ArgumentTypeError(f"weights must be a non-empty list of square matrices (from deep_init), "
@@ -311,16 +313,90 @@ def deep_gradients(weights: list[np.ndarray], X: np.ndarray, Y: np.ndarray,
             As.append(phi(Zs[-1]))
         N = X.shape[0]
         L = 0.5 * np.sum((As[-1] - Y) ** 2) / N
-        D = (As[-1] - Y) / N * dphi(Zs[-1])   # Delta_D
+        D = (As[-1] - Y) / N * dphi(Zs[-1])   # Z-bar_D
         grads = [np.empty(0)] * len(Ws)
+        signals = [np.empty(0)] * len(Ws)
         for l in range(len(Ws) - 1, -1, -1):  # backward: layer D, D-1, ..., 1
-            grads[l] = As[l].T @ D            # dL/dW_l = A_{l-1}^T Delta_l  (As[l] is A_{l-1})
+            signals[l] = D
+            grads[l] = As[l].T @ D            # W-bar_l = A_{l-1}^T Z-bar_l  (As[l] is A_{l-1})
             if l > 0:
                 D = (D @ Ws[l].T) * dphi(Zs[l - 1])
     if not (np.isfinite(L) and all(np.all(np.isfinite(g)) for g in grads)):
         raise ValueError(f"the stack of {len(Ws)} layers overflowed float64 (its activations or gradients passed "
                          "1e308): use fewer layers or smaller weights")
-    return float(L), grads
+    return float(L), grads, signals
+
+
+def deep_gradients(weights: list[np.ndarray], X: np.ndarray, Y: np.ndarray,
+                   activation: str = "sigmoid") -> tuple[float, list[np.ndarray]]:
+    r"""Loss and gradients :math:`\bar W_1, \dots, \bar W_D` of the stack of :func:`deep_backward`."""
+    L, grads, _ = deep_backward(weights, X, Y, activation)
+    return L, grads
+
+
+def deep_train(weights: list[np.ndarray], X: np.ndarray, Y: np.ndarray, activation: str = "relu",
+               eta: float = 0.1, steps: int = 100, max_norm: float | None = None) -> tuple[np.ndarray, np.ndarray]:
+    r"""Gradient descent on the stack of :func:`deep_backward`, with the gradient clipped to ``max_norm``
+    (:func:`clip_by_norm`, all layers together) when one is given.
+
+    Returns the loss before each step and the gradient's norm (before clipping) at each step,
+    both of length ``steps``. A run whose activations overflow stops there; its remaining losses are ``inf``.
+    Like ``torch.nn.utils.clip_grad_norm_(model.parameters(), max_norm)`` before ``optimizer.step()``.
+    """
+    eta = validation.real("eta", eta, low=0.0)
+    steps = validation.count("steps", steps, low=1, high=1_000_000)
+    Ws = list(weights)
+    losses, norms = np.full(steps, np.inf), np.full(steps, np.inf)
+    for t in range(steps):
+        try:
+            losses[t], grads = deep_gradients(Ws, X, Y, activation)
+        except ValueError as err:
+            if "overflowed" not in str(err):
+                raise
+            break
+        norms[t] = np.sqrt(sum(np.sum(g**2) for g in grads))
+        if max_norm is not None:
+            grads = [clip_by_norm(np.concatenate([g.ravel() for g in grads]), max_norm)]
+            grads = np.split(grads[0], np.cumsum([W.size for W in Ws])[:-1])
+            grads = [g.reshape(W.shape) for g, W in zip(grads, Ws)]
+        Ws = [W - eta * g for W, g in zip(Ws, grads)]
+    return losses, norms
+
+
+def train(params: Params, X: np.ndarray, y: np.ndarray, optimizer, epochs: int, activation: str = "sigmoid",
+          loss: str = "cross_entropy", keep: tuple[int, ...] = ()) -> tuple[np.ndarray, dict[int, Params]]:
+    r"""Full-batch training: ``epochs`` updates of ``optimizer`` (a gdlib optimizer, e.g. ``GD(eta=2.0)``)
+    with the gradients of :func:`loss_and_gradients`.
+
+    Returns the loss at epochs 0 to ``epochs`` (the last after the final update) and the
+    parameters at the epochs listed in ``keep``.
+    """
+    epochs = validation.count("epochs", epochs, low=0, high=1_000_000)
+    if not hasattr(optimizer, "init") or not hasattr(optimizer, "update"):
+        raise validation.ArgumentTypeError(f"optimizer must be a gdlib optimizer such as GD(eta=0.5), "
+                                           f"got {validation.describe(optimizer)}")
+    sizes = (params.W1.shape[0], params.W1.shape[1], params.W2.shape[1])
+    theta = flatten(params)
+    state = optimizer.init(theta)
+    losses, kept = np.empty(epochs + 1), {}
+    for t in range(epochs + 1):
+        current = unflatten(theta, sizes)
+        if t in keep:
+            kept[t] = current
+        losses[t], grads = loss_and_gradients(current, X, y, activation, loss)
+        if t < epochs:
+            theta, state = optimizer.update(theta, flatten(grads), state)
+    return losses, kept
+
+
+def deep_data(width: int = 16, samples: int = 32, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """The deep stack's data: ``samples`` standard normal inputs :math:`X` and targets :math:`Y` drawn uniformly
+    from (0, 1), both of shape ``(samples, width)``, from ``numpy.random.default_rng([seed, 1])`` (another
+    stream than :func:`deep_init`'s weights)."""
+    width = validation.count("width", width, low=1, high=1000)
+    samples = validation.count("samples", samples, low=1, high=100_000)
+    rng = np.random.default_rng([validation.count("seed", seed), 1])
+    return rng.normal(size=(samples, width)), rng.uniform(size=(samples, width))
 
 
 def deep_gradient_norms(depth: int, scale: float = 1.0, activation: str = "sigmoid", seed: int = 0,
@@ -334,8 +410,6 @@ def deep_gradient_norms(depth: int, scale: float = 1.0, activation: str = "sigmo
     True
     """
     weights = deep_init(depth, width, scale, seed)
-    samples = validation.count("samples", samples, low=1, high=100_000)
-    rng = np.random.default_rng([seed, 1])  # another stream than the weights'
-    X, Y = rng.normal(size=(samples, width)), rng.uniform(size=(samples, width))
+    X, Y = deep_data(width, samples, seed)
     _, grads = deep_gradients(weights, X, Y, activation)
     return np.array([np.linalg.norm(g) for g in grads])
