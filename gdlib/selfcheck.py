@@ -145,6 +145,13 @@ ANSWERS: dict[str, Answer] = {
     "ex-sgd-by-hand": Answer(sp.Rational(5, 3), atol=5e-3),
     "ex-sgd-noise-ball": Answer(0.6155, atol=5e-3),  # eta s^2 / (lambda (2 - eta lambda)), M = 4, eta = 0.05
     "ex-sgd-robbins-monro": Answer(sp.pi**2 / 600, atol=5e-5),
+    # Backpropagation, backpropagation.ipynb
+    "ex-bp-by-hand": Answer([sp.Rational(1, 2), 1], atol=1e-3,
+                            hint="forward: z1 = 0, a1 = 1/2, z2 = 1; back: z2-bar = 1, then w2-bar = a1 z2-bar, "
+                                 "z1-bar = z2-bar w2 sigma'(0), w1-bar = x z1-bar"),
+    "ex-bp-quarter": Answer(10, atol=0.5, hint="the smallest whole k with 4**k > 10**6"),
+    "ex-bp-he": Answer(1.285, atol=0.01, hint="norms = nw.deep_gradient_norms(20, scale=np.sqrt(2), "
+                       "activation='relu'); norms[0] / norms[-1]"),
     # Momentum and Nesterov, momentum.ipynb
     "ex-mom-series": Answer([5, sp.Rational(5, 9)], atol=1e-3),  # 1/(1 - mu), 1/(1 + mu) at mu = 0.8
     "ex-mom-best": Answer([sp.Rational(1, 4), sp.Rational(1, 4), sp.Rational(1, 2)], atol=1e-3),

@@ -1144,3 +1144,24 @@ add("autodiff directional_derivative f returns float", lambda: AD.directional_de
     r"^f must return a Dual computed from its argument, got 1.0")
 add("autodiff forward_gradient x nan", lambda: AD.forward_gradient(lambda p: p[0], [nan]), V, r"^x must be finite")
 add("autodiff forward_gradient x 2-D", lambda: AD.forward_gradient(lambda p: p[0], [[1.0, 2.0]]), V, r"^x must be one point of shape \(n,\), got shape \(1, 2\)")
+
+# --- the backpropagation chapter: moons, the deep stack's data, training loops ---------------------
+from gdlib.datasets import moons  # noqa: E402
+
+add("moons n 3", lambda: moons(3), V, r"^n must be a whole number >= 4, got 3")
+add("moons n float", lambda: moons(10.5), T, r"^n must be a whole number")
+add("moons noise negative", lambda: moons(10, noise=-0.1), V, r"^noise must be in \[0, inf\), got -0.1")
+add("moons seed str", lambda: moons(10, seed="1"), T, r"^seed must be a whole number >= 0, got '1'")
+add("deep_data width 0", lambda: nw.deep_data(0), V, r"^width must be a whole number")
+add("deep_data samples float", lambda: nw.deep_data(4, 2.5), T, r"^samples must be a whole number")
+add("deep_backward weights empty", lambda: nw.deep_backward([], np.zeros((2, 2)), np.zeros((2, 2))), T,
+    r"^weights must be a non-empty list of square matrices")
+add("deep_train eta negative", lambda: nw.deep_train(nw.deep_init(2, 2), np.zeros((3, 2)), np.zeros((3, 2)), eta=-1.0), V,
+    r"^eta must be in \(0, inf\), got -1.0")
+add("deep_train steps 0", lambda: nw.deep_train(nw.deep_init(2, 2), np.zeros((3, 2)), np.zeros((3, 2)), steps=0), V,
+    r"^steps must be a whole number >= 1, got 0")
+add("deep_train max_norm 0", lambda: nw.deep_train(nw.deep_init(2, 2), np.ones((3, 2)), np.zeros((3, 2)), max_norm=0.0), V,
+    r"^max_norm must be in \(0, inf\), got 0.0")
+add("network train optimizer str", lambda: nw.train(_np, _nX, _ny, "GD", 3), T, r"^optimizer must be a gdlib optimizer")
+add("network train epochs negative", lambda: nw.train(_np, _nX, _ny, __import__("gdlib").GD(eta=0.1), -1), V,
+    r"^epochs must be a whole number")

@@ -48,3 +48,23 @@ def test_bad_sizes_and_seeds_are_refused_by_name(kwargs, exc, message):
     with pytest.raises(exc) as err:
         heights_weights(**kwargs)
     assert str(err.value) == message
+
+
+def test_moons_are_two_standardised_interleaved_classes():
+    from gdlib.datasets import moons
+    X, y = moons(200, noise=0.1, seed=4)
+    assert X.shape == (200, 2) and y.tolist() == [0, 1] * 100
+    np.testing.assert_allclose(X.mean(axis=0), 0, atol=1e-12)
+    np.testing.assert_allclose(X.std(axis=0), 1)
+    np.testing.assert_array_equal(X, moons(200, noise=0.1, seed=4)[0])
+    # no straight line separates them: the best least-squares line leaves some points on the wrong side
+    design = np.column_stack([X, np.ones(200)])
+    w, *_ = np.linalg.lstsq(design, 2.0 * y - 1, rcond=None)
+    assert 0.05 < np.mean((design @ w > 0) != (y == 1)) < 0.3
+    # without noise, class 0 lies on a circle of radius 1 before standardising: undo the scaling
+    Xc, yc = moons(50, noise=0.0, seed=0)
+    raw = np.random.default_rng(0).uniform(0.0, np.pi, size=50)
+    upper = np.column_stack([np.cos(raw), np.sin(raw)])
+    lower = np.column_stack([1 - np.cos(raw), 0.5 - np.sin(raw)])
+    R = np.where(yc[:, None] == 0, upper, lower)
+    np.testing.assert_allclose(Xc, (R - R.mean(axis=0)) / R.std(axis=0))

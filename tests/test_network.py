@@ -192,3 +192,81 @@ def test_adam_trains_the_digits_classifier():
     assert acc > 0.9                          # measured: 0.944 (sigmoid), in about 0.1 s
     assert seconds < 5
     assert nw.accuracy(nw.init(sizes, seed=0), X_test, y_test) < 0.3  # untrained: near chance
+
+
+def test_deep_backward_signals_are_the_chain_rule_and_obey_the_quarter_bound():
+    X, Y = nw.deep_data(width=6, samples=9, seed=3)
+    weights = nw.deep_init(5, width=6, scale=1.0, seed=3)
+    L, grads, signals = nw.deep_backward(weights, X, Y, "sigmoid")
+    assert (L, [g.tolist() for g in grads]) == (nw.deep_gradients(weights, X, Y, "sigmoid")[0],
+                                                [g.tolist() for g in nw.deep_gradients(weights, X, Y, "sigmoid")[1]])
+    # Z-bar_l is dL/dZ_l: perturb Z_l by adding to the layer's output through a finite difference in Z
+    A = X
+    for l, W in enumerate(weights):
+        Z = A @ W
+
+        def rest(z_flat, l=l, Z=Z):
+            A_ = 1 / (1 + np.exp(-z_flat.reshape(Z.shape)))
+            for W_ in weights[l + 1:]:
+                A_ = 1 / (1 + np.exp(-(A_ @ W_)))
+            return 0.5 * np.sum((A_ - Y) ** 2) / len(X)
+        np.testing.assert_allclose(signals[l].ravel(), numerical_gradient(rest, Z.ravel()), rtol=1e-4, atol=1e-9)
+        A = 1 / (1 + np.exp(-Z))
+    for l in range(1, 5):  # |Z-bar_{l-1}| <= |W_l|_2 / 4 |Z-bar_l|, since sigma' <= 1/4
+        assert np.linalg.norm(signals[l - 1]) <= np.linalg.norm(weights[l], 2) / 4 * np.linalg.norm(signals[l])
+
+
+def test_deep_data_is_seeded_and_shaped():
+    X, Y = nw.deep_data(4, 7, seed=2)
+    assert X.shape == Y.shape == (7, 4) and Y.min() > 0 and Y.max() < 1
+    np.testing.assert_array_equal(X, nw.deep_data(4, 7, seed=2)[0])
+    assert not np.array_equal(X, nw.deep_data(4, 7, seed=1)[0])
+
+
+def test_deep_train_is_plain_gradient_descent_and_clipping_caps_the_step():
+    X, Y = nw.deep_data(5, 8, seed=0)
+    start = nw.deep_init(3, width=5, scale=1.0, seed=0)
+    losses, norms = nw.deep_train(start, X, Y, "tanh", eta=0.5, steps=3)
+    Ws = list(start)
+    for t in range(3):  # the same steps written out
+        L, g = nw.deep_gradients(Ws, X, Y, "tanh")
+        assert losses[t] == pytest.approx(L) and norms[t] == pytest.approx(np.sqrt(sum((x**2).sum() for x in g)))
+        Ws = [W - 0.5 * x for W, x in zip(Ws, g)]
+    # clipped: the first step moves the weights by exactly eta * c when the gradient is longer than c
+    big = nw.deep_init(3, width=5, scale=4.0, seed=0)
+    _, g0 = nw.deep_gradients(big, X, Y, "relu")
+    c = 0.1 * np.sqrt(sum((x**2).sum() for x in g0))
+    l1, _ = nw.deep_train(big, X, Y, "relu", eta=0.5, steps=2, max_norm=c)
+    moved = [W - 0.5 * x * c / np.sqrt(sum((y**2).sum() for y in g0)) for W, x in zip(big, g0)]
+    assert l1[1] == pytest.approx(nw.deep_gradients(moved, X, Y, "relu")[0])
+
+
+def test_deep_train_reports_an_overflow_as_inf():
+    X, Y = nw.deep_data(16, 32, seed=0)
+    losses, norms = nw.deep_train(nw.deep_init(10, 16, 2.0, seed=0), X, Y, "relu", eta=0.5, steps=5)
+    assert np.isfinite(losses[:2]).all() and np.isinf(losses[-1])
+
+
+def test_train_is_gradient_descent_on_the_network():
+    from gdlib.datasets import moons
+    from gdlib.optimizers import GD
+    X, y = moons(20, seed=1)
+    p0 = nw.init((2, 3, 2), seed=1)
+    losses, kept = nw.train(p0, X, y, GD(eta=0.7), 3, keep=(0, 3))
+    theta = nw.flatten(p0)
+    for t in range(4):
+        L, g = nw.loss_and_gradients(nw.unflatten(theta, (2, 3, 2)), X, y)
+        assert losses[t] == pytest.approx(L)
+        theta = theta - 0.7 * nw.flatten(g)
+    np.testing.assert_allclose(nw.flatten(kept[3]), theta + 0.7 * nw.flatten(g))
+    np.testing.assert_array_equal(nw.flatten(kept[0]), nw.flatten(p0))
+
+
+def test_the_moons_network_learns_to_bend():
+    # the chapter's run: a plateau at the best straight line, then 99 % right
+    from gdlib.datasets import moons
+    from gdlib.optimizers import GD
+    X, y = moons(100, noise=0.2, seed=0)
+    losses, kept = nw.train(nw.init((2, 8, 2), seed=0), X, y, GD(eta=3.0), 2000, keep=(200, 2000))
+    assert 0.24 < losses[200] < 0.26 and nw.accuracy(kept[200], X, y) == pytest.approx(0.87, abs=0.02)
+    assert losses[2000] < 0.05 and nw.accuracy(kept[2000], X, y) >= 0.98
