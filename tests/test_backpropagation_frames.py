@@ -1,0 +1,129 @@
+"""The numbers the backpropagation chapter's interactives and figures show, against independent loops.
+
+nbval compares only ``Interactive(...; N frames)`` for an interactive cell, so the titles of its
+frames are checked here: the chapter's code runs with ``interactive`` replaced by
+:func:`gdlib.widgets.frame_texts`, and every number is recomputed by a forward and backward pass
+written out below in plain NumPy (not gdlib.network's).
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+
+from notebook_frames import chapter_frames
+
+
+def sigmoid(z):
+    return 1 / (1 + np.exp(-z))
+
+
+@pytest.fixture(scope="module")
+def ran():
+    return chapter_frames("backpropagation", lambda s: s.startswith("fig, ax = plt.subplots"))
+
+
+@pytest.fixture(scope="module")
+def frames(ran):
+    return ran[0]
+
+
+@pytest.fixture(scope="module")
+def ns(ran):
+    return ran[1]
+
+
+def test_the_chapter_has_its_two_interactives(frames):
+    assert sorted(frames) == ["norms_frame", "train_frame"]
+
+
+def two_layer_run(X, y, epochs, eta):
+    """Losses and accuracies of full-batch GD on 2 -> 8 -> 2 (sigmoid, softmax cross-entropy), by hand."""
+    rng = np.random.default_rng(0)  # nw.init((2, 8, 2), seed=0): N(0, 1/n_in), zero biases
+    W1, W2 = rng.normal(0, 1 / np.sqrt(2), (2, 8)), rng.normal(0, 1 / np.sqrt(8), (8, 2))
+    b1, b2 = np.zeros(8), np.zeros(2)
+    N, Y = len(X), np.eye(2)[y]
+    out = []
+    for _ in range(epochs + 1):
+        A1 = sigmoid(X @ W1 + b1)
+        Z2 = A1 @ W2 + b2
+        P = np.exp(Z2 - Z2.max(1, keepdims=True))
+        P /= P.sum(1, keepdims=True)
+        out.append((-np.mean(np.log(P[np.arange(N), y])), np.mean(P.argmax(1) == y)))
+        Z2b = (P - Y) / N
+        A1b = Z2b @ W2.T
+        Z1b = A1b * A1 * (1 - A1)
+        W2, b2 = W2 - eta * A1.T @ Z2b, b2 - eta * Z2b.sum(0)
+        W1, b1 = W1 - eta * X.T @ Z1b, b1 - eta * Z1b.sum(0)
+    return out
+
+
+def test_training_frames_give_the_loss_and_accuracy_of_a_hand_written_run(frames, ns):
+    params, texts = frames["train_frame"]
+    run = two_layer_run(ns["X"], ns["y"], 2000, 3.0)
+    epochs = params["epoch"].values
+    assert len(texts) == len(epochs) == 12
+    for (i,), (left, right) in texts.items():
+        loss, acc = run[epochs[i]]
+        assert left[0] == f"epoch {epochs[i]}: {acc:.0%} right"
+        assert right[0] == f"loss {loss:.3f}"
+    # what the text says: a plateau near 0.25 at 87 %, then 97 % at 800 and 99 % at 2000
+    assert abs(run[200][0] - 0.25) < 0.01 and round(run[200][1], 2) == 0.87
+    assert round(run[800][1], 2) == 0.97 and round(run[2000][1], 2) == 0.99
+
+
+def stack_norms(depth, gain, activation, width=16, samples=32, seed=0):
+    """‖dL/dW_l‖ for the stack A_l = h(A_{l-1} W_l), L = |A_D - Y|^2 / 2N, by hand."""
+    h, dh = {"sigmoid": (sigmoid, lambda z: sigmoid(z) * (1 - sigmoid(z))),
+             "tanh": (np.tanh, lambda z: 1 - np.tanh(z) ** 2),
+             "relu": (lambda z: np.maximum(z, 0), lambda z: (z > 0) * 1.0)}[activation]
+    rng = np.random.default_rng(seed)
+    Ws = [rng.normal(0, gain / np.sqrt(width), (width, width)) for _ in range(depth)]
+    data = np.random.default_rng([seed, 1])
+    X, Y = data.normal(size=(samples, width)), data.uniform(size=(samples, width))
+    As, Zs = [X], []
+    for W in Ws:
+        Zs.append(As[-1] @ W)
+        As.append(h(Zs[-1]))
+    bar = (As[-1] - Y) / samples * dh(Zs[-1])
+    norms = []
+    for l in range(depth - 1, -1, -1):
+        norms.append(np.linalg.norm(As[l].T @ bar))
+        bar = (bar @ Ws[l].T) * dh(Zs[l - 1]) if l else bar
+    return np.array(norms[::-1])
+
+
+def test_norms_frames_state_the_ratio_and_the_last_layers_norm(frames):
+    params, texts = frames["norms_frame"]
+    acts, gains = params["activation"].values, params["gain"].values
+    assert len(texts) == 18
+    ratios = {}
+    for (i, j), (panel,) in texts.items():
+        n = stack_norms(10, gains[j], acts[i])
+        ratios[acts[i], gains[j]] = n[0] / n[-1]
+        assert panel[0] == (f"{acts[i]}, gain {gains[j]:.3g}: depth 10, first/last = {n[0] / n[-1]:.2g},\n"
+                            f"last layer's norm {n[-1]:.2g}"), (acts[i], gains[j])
+        assert panel[1:] == ["depth 5", "depth 10", "depth 15"]
+    # the text: sigmoid always vanishes; tanh explodes at gains 4 and 8 (34 and 200 times); ReLU stays within 3x
+    assert all(ratios["sigmoid", a] < 0.1 for a in gains)
+    assert 30 < ratios["tanh", 4.0] < 40 and 150 < ratios["tanh", 8.0] < 250
+    assert all(1 / 3 < ratios["relu", a] < 3 for a in gains)
+
+
+def test_the_sigmoid_stack_shrinks_about_fourfold_per_layer(ns):
+    # the vanishing figure's data: at depth 10 and 20 the per-layer factor is within 0.2 and 0.25
+    for depth in (10, 20):
+        n = stack_norms(depth, 1.0, "sigmoid")
+        factor = (n[0] / n[-1]) ** (1 / (depth - 1))
+        assert 0.2 < factor < 0.25, (depth, factor)
+    assert all(f <= b for f, b in zip(ns["shrink"], ns["bound"]))
+
+
+def test_the_clipping_run_dies_without_clipping_and_learns_with_it(ns):
+    dead = np.sum(ns["Yd"] ** 2) / (2 * len(ns["Yd"]))
+    assert ns["plain"][-1] == pytest.approx(dead, rel=1e-12)  # outputs all 0: the loss of Y alone
+    assert ns["plain"][1] > 1e15 and ns["plain"][0] == pytest.approx(ns["clipped"][0])
+    assert ns["clipped"][-1] < 1.5 and np.all(np.diff(ns["clipped"][:12]) < 0)
+    assert np.argmax(ns["clipped"] < 2) == 22  # the text: below 2 within 22 steps
