@@ -4,24 +4,24 @@ For a batch of :math:`N` inputs, the rows of :math:`X` (shape :math:`N \times n_
 the forward pass is
 
 .. math::
-    Z_1 = X W_1 + b_1, \qquad A_1 = \phi(Z_1), \qquad Z_2 = A_1 W_2 + b_2,
+    Z_1 = X W_1 + b_1, \qquad A_1 = h(Z_1), \qquad Z_2 = A_1 W_2 + b_2,
 
-with :math:`\phi` the activation (sigmoid, tanh or ReLU) applied to each entry. The loss is the
+with :math:`h` the activation (sigmoid, tanh or ReLU) applied to each entry. The loss is the
 mean over the batch: for classification the softmax cross-entropy,
 :math:`P = \operatorname{softmax}(Z_2)` row by row and
 :math:`L = -\tfrac1N \sum_i \log P_{i, y_i}`; for regression the squared loss
 :math:`L = \tfrac1{2N} \sum_i \lVert Z_{2,i} - Y_i \rVert^2`.
 
 The backward pass applies the chain rule one layer at a time, from the loss back to the
-input. :math:`\Delta_2 = \partial L / \partial Z_2` is :math:`(P - Y)/N` for the
+input, in the adjoint notation :math:`\bar V = \partial L / \partial V` (same shape as :math:`V`). :math:`\bar Z_2` is :math:`(P - Y)/N` for the
 cross-entropy (:math:`Y` the one-hot labels) and :math:`(Z_2 - Y)/N` for the squared loss; then
 
 .. math::
-    \frac{\partial L}{\partial W_2} = A_1^\top \Delta_2, \quad
-    \frac{\partial L}{\partial b_2} = \mathbf 1^\top \Delta_2, \quad
-    \Delta_1 = (\Delta_2 W_2^\top) \odot \phi'(Z_1), \quad
-    \frac{\partial L}{\partial W_1} = X^\top \Delta_1, \quad
-    \frac{\partial L}{\partial b_1} = \mathbf 1^\top \Delta_1,
+    \bar W_2 = A_1^\top \bar Z_2, \quad
+    \bar b_2 = \mathbf 1^\top \bar Z_2, \quad
+    \bar Z_1 = (\bar Z_2 W_2^\top) \odot h'(Z_1), \quad
+    \bar W_1 = X^\top \bar Z_1, \quad
+    \bar b_1 = \mathbf 1^\top \bar Z_1,
 
 where :math:`\odot` multiplies entry by entry and :math:`\mathbf 1^\top` sums over the batch.
 
@@ -166,7 +166,7 @@ def init(sizes: tuple[int, int, int], scale: float = 1.0, seed: int = 0) -> Para
 
 
 def forward(params: Params, X: np.ndarray, activation: str = "sigmoid") -> np.ndarray:
-    r"""The outputs :math:`Z_2 = \phi(X W_1 + b_1) W_2 + b_2`, one row per input (the logits, for a classifier)."""
+    r"""The outputs :math:`Z_2 = h(X W_1 + b_1) W_2 + b_2`, one row per input (the logits, for a classifier)."""
     W1, b1, W2, b2 = _params(params)
     phi, _ = _activation(activation)
     X = _inputs(X, W1.shape[0])
@@ -278,18 +278,18 @@ def deep_init(depth: int, width: int = 16, scale: float = 1.0, seed: int = 0) ->
 
 def deep_backward(weights: list[np.ndarray], X: np.ndarray, Y: np.ndarray,
                   activation: str = "sigmoid") -> tuple[float, list[np.ndarray], list[np.ndarray]]:
-    r"""Loss, gradients and the backward signals of the stack :math:`A_l = \phi(A_{l-1} W_l)`, :math:`A_0 = X`, for
+    r"""Loss, gradients and the backward signals of the stack :math:`A_l = h(A_{l-1} W_l)`, :math:`A_0 = X`, for
     :math:`L = \tfrac1{2N}\lVert A_D - Y \rVert^2`.
 
-    Backward, from :math:`\bar Z_D = (A_D - Y)/N \odot \phi'(Z_D)` (the bar: the derivative of
+    Backward, from :math:`\bar Z_D = (A_D - Y)/N \odot h'(Z_D)` (the bar: the derivative of
     :math:`L` with respect to the barred quantity):
 
     .. math::
         \bar W_l = A_{l-1}^\top \bar Z_l, \qquad
-        \bar Z_{l-1} = (\bar Z_l W_l^\top) \odot \phi'(Z_{l-1}).
+        \bar Z_{l-1} = (\bar Z_l W_l^\top) \odot h'(Z_{l-1}).
 
-    Each step back multiplies by a :math:`W_l^\top` and by :math:`\phi'`; with the sigmoid,
-    :math:`\phi' \le 1/4`, so the early layers' gradients shrink geometrically (they vanish),
+    Each step back multiplies by a :math:`W_l^\top` and by :math:`h'`; with the sigmoid,
+    :math:`h' \le 1/4`, so the early layers' gradients shrink geometrically (they vanish),
     unless the weights are large enough to outgrow that factor (then they can explode).
     Returns ``(L, [W̄_1, ..., W̄_D], [Z̄_1, ..., Z̄_D])``.
     """
