@@ -57,7 +57,9 @@ SAME_DEFAULTS = ("AdaGrad", "RMSProp", "AdaDelta", "Adam", "AMSGrad")
 # Rows of the notation page's first table that are not optimizer quantities.
 NOT_OPTIMIZER_SYMBOLS = {r"\nabla^2 f", "s", r"\mathbb{E}[\cdot]",
                          # the backpropagation chapter's network (rows "$X$, $W_l$, $b_l$" and so on)
-                         "X$, $W_l$, $b_l", "Z_l$, $A_l", "P$, $Y", "a"}
+                         "X$, $W_l$, $b_l", "Z_l$, $A_l", "P$, $Y", "a",
+                         # the automatic-differentiation chapter's tape values and adjoints
+                         r"v_1, v_2, \dots", r"\bar v"}
 
 
 def _arguments(cls: type) -> list[str]:
