@@ -125,12 +125,15 @@ def train(optimizer: Optimizer, X_train: np.ndarray, y_train: np.ndarray, X_test
     per_epoch = -(-n // m)  # ceil(n / m)
     record: dict[str, list] = {"train_loss": [], "train_accuracy": [], "test_accuracy": [], "test_predictions": []}
 
-    def measure(theta: np.ndarray) -> None:
+    def measure(theta: np.ndarray) -> None:  # one forward pass over each set
         params = network.unflatten(theta, sizes)
-        record["train_loss"].append(float(loss(params, X_train, y_train, activation).value))
-        record["train_accuracy"].append(network.accuracy(params, X_train, y_train, activation))
-        record["test_accuracy"].append(network.accuracy(params, X_test, y_test, activation))
-        record["test_predictions"].append(network.predict(params, X_test, activation))
+        Z_train, Z_test = network.forward(params, X_train, activation), network.forward(params, X_test, activation)
+        shifted = Z_train - Z_train.max(axis=1, keepdims=True)  # the mean cross-entropy, by log-sum-exp
+        log_p = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
+        record["train_loss"].append(float(-log_p[np.arange(n), y_train].mean()))
+        record["train_accuracy"].append(float(np.mean(Z_train.argmax(axis=1) == y_train)))
+        record["test_accuracy"].append(float(np.mean(Z_test.argmax(axis=1) == y_test)))
+        record["test_predictions"].append(Z_test.argmax(axis=1))
 
     measure(theta)
     for epoch in range(1, epochs + 1):

@@ -68,6 +68,8 @@ def test_adam_reaches_95_percent_and_the_loss_falls(adam_run, data):
     y_test = data[3]
     np.testing.assert_allclose(h.test_accuracy, (h.test_predictions == y_test).mean(axis=1))
     np.testing.assert_array_equal(h.test_predictions[-1], network.predict(h.params, data[1], "tanh"))
+    assert h.train_loss[-1] == pytest.approx(float(loss(h.params, data[0], data[2]).value), rel=1e-12)
+    assert h.train_accuracy[-1] == network.accuracy(h.params, data[0], data[2], "tanh")
 
 
 def test_a_run_is_deterministic_and_the_seed_matters(data, adam_run):
