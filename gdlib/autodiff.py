@@ -459,3 +459,116 @@ def forward_gradient(f: Callable[[list[Dual]], Dual], x: object) -> np.ndarray:
     if x.ndim != 1:
         raise ValueError(f"x must be one point of shape (n,), got shape {x.shape}")
     return np.array([directional_derivative(f, x, np.eye(x.size)[i]) for i in range(x.size)])
+
+
+# --- drawing and counting: the graph's layout, and the cost of each mode ---------------------------
+_SYMBOLS = {"+": "{} + {}", "-": "{} - {}", "*": "{} {}", "/": "{} / {}", "@": "{} {}", "neg": "-{}",
+            "exp": "e^{{{}}}", "log": "\\ln {}", "tanh": "\\tanh {}", "sigmoid": "\\sigma({})",
+            "relu": "\\mathrm{{ReLU}}({})", "sum": "\\sum {}"}
+
+
+def graph_layout(entries: list[TapeEntry]) -> list[tuple[int, int]]:
+    """Where to draw each node of a :func:`tape`: ``(column, row)``, the column being its depth.
+
+    An input sits in column 0; every other node one column right of its deepest input, so
+    every arrow points right. Within a column, nodes keep their order on the tape.
+
+    >>> x, y = Tensor(2.0, "x"), Tensor(1.0, "y")
+    >>> graph_layout(tape(x * y + y))
+    [(0, 0), (0, 1), (1, 0), (2, 0)]
+    """
+    if not isinstance(entries, list) or not all(isinstance(e, TapeEntry) for e in entries):
+        raise validation.ArgumentTypeError(f"entries must be the list that tape(out) returns, got {validation.describe(entries)}")
+    depth: list[int] = []
+    for e in entries:
+        depth.append(1 + max((depth[i] for i in e.inputs), default=-1))
+    rows: dict[int, int] = {}
+    out = []
+    for d in depth:
+        out.append((d, rows.get(d, 0)))
+        rows[d] = rows.get(d, 0) + 1
+    return out
+
+
+def node_names(entries: list[TapeEntry]) -> list[str]:
+    r"""A TeX name for each node of a :func:`tape`: an input's own name, else :math:`v_1, v_2, \dots` in tape order."""
+    names, k = [], 0
+    for e in entries:
+        if e.op in ("input", "const"):
+            names.append(e.name if e.name else f"{float(np.asarray(e.value).reshape(-1)[0]):g}")
+        else:
+            k += 1
+            names.append(f"v_{k}")
+    return names
+
+
+def node_formula(entries: list[TapeEntry], i: int) -> str:
+    r"""How node ``i`` was computed, in TeX, from its inputs' names: ``"v_1 = x^{2}"``, ``"v_3 = v_1 + v_2"``."""
+    names = node_names(entries)
+    e = entries[i]
+    if e.op in ("input", "const"):
+        return names[i]
+    args = [names[j] for j in e.inputs]
+    if e.op.startswith("**"):
+        rhs = f"{args[0]}^{{{e.op[2:]}}}"
+    else:
+        rhs = _SYMBOLS.get(e.op, e.op + "({})").format(*args)
+    return f"{names[i]} = {rhs}"
+
+
+class OperationCounts(NamedTuple):
+    """The cost of one gradient of a function of ``n`` inputs, measured in each mode."""
+
+    n: int
+    forward_passes: int     # calls of f with dual numbers (one per input)
+    forward_operations: int  # arithmetic operations on dual numbers, over all passes
+    reverse_passes: int     # forward passes that record a tape (one), plus backward passes (one)
+    reverse_operations: int  # operations recorded on the tape plus backward rules run
+
+
+def operation_counts(f: Callable[[list], object], x: object) -> OperationCounts:
+    """Measure what one gradient of ``f`` at ``x`` costs in forward mode and in reverse mode.
+
+    ``f`` takes a list of numbers (Duals, or Tensors of one number each) and returns one
+    number, so that the same code runs in both modes. Forward mode (:func:`forward_gradient`)
+    is counted by the calls of ``f`` and the :class:`Dual` results made inside them; reverse
+    mode by the nodes ``f`` records and the backward rules :meth:`Tensor.backward` runs.
+    Both gradients are computed, and must agree.
+    """
+    if not callable(f):
+        raise validation.ArgumentTypeError(f"f must be a function (a callable), got {validation.describe(f)}")
+    x = validation.point("x", x)
+    if x.ndim != 1:
+        raise ValueError(f"x must be one point of shape (n,), got shape {x.shape}")
+    calls, made = [0], [0]
+    plain_init = Dual.__init__
+
+    def counting_init(self, value, derivative=0.0):
+        made[0] += 1
+        plain_init(self, value, derivative)
+
+    def counted(xs):
+        calls[0] += 1
+        Dual.__init__ = counting_init
+        try:
+            return f(xs)
+        finally:
+            Dual.__init__ = plain_init
+    forward = forward_gradient(counted, x)
+
+    inputs = [Tensor(v, name=f"x{i + 1}") for i, v in enumerate(x)]
+    out = f(inputs)
+    if not isinstance(out, Tensor) or out.value.size != 1:
+        raise validation.ArgumentTypeError(f"f must return one number computed from its arguments, got {validation.describe(out)}")
+    nodes = [node for node in out.graph() if node._rule is not None]
+    rules_run = [0]
+    for node in nodes:  # count each backward rule as it runs
+        def wrapped(g, rule=node._rule):
+            rules_run[0] += 1
+            return rule(g)
+        node._rule = wrapped
+    out.backward()
+    reverse = np.array([float(np.sum(t.grad)) for t in inputs])
+    if not np.allclose(forward, reverse, rtol=1e-9, atol=1e-12):
+        raise AssertionError(f"forward mode {forward} and reverse mode {reverse} disagree")
+    return OperationCounts(x.size, calls[0], made[0], 2, len(nodes) + rules_run[0])

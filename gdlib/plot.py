@@ -483,3 +483,46 @@ def show(fig: Figure) -> None:
         display(fig)
     finally:
         plt.close(fig)
+
+
+def computation_graph(ax: Axes, entries: list, *, values: int | None = None, grads: int = 0,
+                      fontsize: float = 11) -> Axes:
+    r"""Draw a recorded computation (``gdlib.autodiff.tape(out)``) as boxes joined by arrows.
+
+    Each box shows how its node was computed (``autodiff.node_formula``), its value, and its
+    adjoint :math:`\bar v = \partial L / \partial v` (written "bar"), left to right from the inputs
+    to the output (``autodiff.graph_layout``). ``values`` shows the values of the first that
+    many nodes in tape order (all by default); ``grads`` shows the adjoints of the last that many,
+    the order in which the backward pass fills them in. A box not yet reached shows "?".
+    """
+    from . import autodiff  # plot does not need autodiff elsewhere
+
+    _check_axes(ax)
+    if not isinstance(entries, list) or not all(isinstance(e, autodiff.TapeEntry) for e in entries):
+        raise validation.ArgumentTypeError(f"entries must be the list that autodiff.tape(out) returns, "
+                                           f"got {validation.describe(entries)}")
+    n = len(entries)
+    values = n if values is None else validation.count("values", values, low=0, high=n)
+    grads = validation.count("grads", grads, low=0, high=n)
+    where = autodiff.graph_layout(entries)
+    names = autodiff.node_names(entries)
+    columns = max(c for c, _ in where) + 1
+    rows = max(r for _, r in where) + 1
+    pos = [(c, -(r - (sum(1 for cc, _ in where if cc == c) - 1) / 2)) for c, r in where]  # each column centred
+    for i, e in enumerate(entries):
+        for j in e.inputs:
+            # from the right edge of the input's box to the left edge of this one
+            ax.annotate("", xy=(pos[i][0] - 0.33, pos[i][1]), xytext=(pos[j][0] + 0.33, pos[j][1]),
+                        arrowprops=dict(arrowstyle="-|>", color="0.45", lw=1.2, shrinkA=0, shrinkB=0))
+    for i, e in enumerate(entries):
+        value = f"{float(np.sum(e.value)):g}" if i < values else "?"
+        has_grad = i >= n - grads and e.grad is not None
+        grad = f"{float(np.sum(e.grad)):g}" if has_grad else "?"
+        colour = PALETTE[1] if has_grad else PALETTE[0] if i < values else "0.55"
+        bar = "\\bar " + names[i] if names[i].startswith("v_") else f"\\bar{{{names[i]}}}"
+        text = f"${autodiff.node_formula(entries, i)}$\nvalue {value}\n${bar}$ = {grad}"
+        ax.text(*pos[i], text, ha="center", va="center", fontsize=fontsize, linespacing=1.35,
+                bbox=dict(boxstyle="round,pad=0.35", fc="white", ec=colour, lw=2))
+    ax.set(xlim=(-0.55, columns - 0.45), ylim=(-(rows - 1) / 2 - 0.6, (rows - 1) / 2 + 0.6))
+    ax.set_axis_off()
+    return ax

@@ -149,6 +149,10 @@ ANSWERS: dict[str, Answer] = {
     "ex-mom-series": Answer([5, sp.Rational(5, 9)], atol=1e-3),  # 1/(1 - mu), 1/(1 + mu) at mu = 0.8
     "ex-mom-best": Answer([sp.Rational(1, 4), sp.Rational(1, 4), sp.Rational(1, 2)], atol=1e-3),
     "ex-mom-nesterov": Answer([sp.sqrt(sp.Rational(1, 2)), sp.Rational(1, 2)], atol=1e-3),
+    # Automatic differentiation, automatic_differentiation.ipynb
+    "ex-ad-by-hand": Answer([8, 2, 4], atol=1e-3, hint="y is used twice: y_bar = v1_bar * x + v2_bar"),
+    "ex-ad-steps": Answer(61, atol=0.5, hint="the first whole t with 0.5 sqrt(2) 0.8**t < 1e-6"),
+    "ex-ad-cost": Answer([39700, 50], atol=0.5, hint="forward: n (4n - 3); reverse: 2 (4n - 3)"),
     # Handwritten digits, handwritten_digits.ipynb: 64*32 + 32 + 32*10 + 10 and ceil(1438/32); softmax
     # cross-entropy at z = (0, 0, ln 2), class 1; a measured test accuracy (345 of 359)
     "ex-dig-count": Answer([2410, 45], atol=0.5),

@@ -1144,6 +1144,23 @@ add("autodiff directional_derivative f returns float", lambda: AD.directional_de
     r"^f must return a Dual computed from its argument, got 1.0")
 add("autodiff forward_gradient x nan", lambda: AD.forward_gradient(lambda p: p[0], [nan]), V, r"^x must be finite")
 add("autodiff forward_gradient x 2-D", lambda: AD.forward_gradient(lambda p: p[0], [[1.0, 2.0]]), V, r"^x must be one point of shape \(n,\), got shape \(1, 2\)")
+# --- gdlib.autodiff: drawing and counting (the automatic-differentiation chapter) --------------------
+def _example_tape():
+    x, y = AD.Tensor(2.0, "x"), AD.Tensor(1.0, "y")
+    return AD.tape(x**2 + x * y + y**2)
+
+
+add("autodiff graph_layout not a tape", lambda: AD.graph_layout([1, 2]), T, r"^entries must be the list that tape\(out\) returns")
+add("autodiff operation_counts f not callable", lambda: AD.operation_counts(3, [1.0]), T, r"^f must be a function")
+add("autodiff operation_counts x 2-D", lambda: AD.operation_counts(lambda p: p[0], [[1.0]]), V,
+    r"^x must be one point of shape \(n,\), got shape \(1, 1\)")
+add("autodiff operation_counts x nan", lambda: AD.operation_counts(lambda p: p[0], [nan]), V, r"^x must be finite")
+add("plot.computation_graph not a tape", lambda: plot.computation_graph(Figure().add_subplot(), "tape"), T,
+    r"^entries must be the list that autodiff.tape\(out\) returns, got 'tape'")
+add("plot.computation_graph values too many", lambda: plot.computation_graph(Figure().add_subplot(), _example_tape(), values=8), V,
+    r"^values must be")
+add("plot.computation_graph grads negative", lambda: plot.computation_graph(Figure().add_subplot(), _example_tape(), grads=-1), V,
+    r"^grads must be")
 
 # --- gdlib.training: the digits classifier's training loop ----------------------------------------
 from gdlib import training as TR  # noqa: E402

@@ -309,3 +309,53 @@ def test_capstone_network_step_is_fast(capsys):
     assert W1.grad.shape == (64, 32) and b2.grad.shape == (10,)
     with capsys.disabled():
         print(f"\n64->32->10 forward+backward, batch 64: {ms:.3f} ms")
+
+
+# --- drawing and counting (the automatic-differentiation chapter) ------------------------------------
+def _bowl_tape():
+    from gdlib.autodiff import Tensor, tape
+    x, y = Tensor(2.0, "x"), Tensor(1.0, "y")
+    out = x**2 + x * y + y**2
+    out.backward()
+    return tape(out)
+
+
+def test_graph_layout_puts_every_node_right_of_its_inputs():
+    from gdlib.autodiff import graph_layout
+    entries = _bowl_tape()
+    where = graph_layout(entries)
+    assert where == [(0, 0), (1, 0), (0, 1), (1, 1), (2, 0), (1, 2), (3, 0)]
+    for e in entries:
+        assert all(where[i][0] < where[e.index][0] for i in e.inputs)
+    assert len(set(where)) == len(where)  # no two nodes in one place
+
+
+def test_node_formulas_read_like_the_math():
+    from gdlib.autodiff import node_formula, node_names
+    entries = _bowl_tape()
+    assert node_names(entries) == ["x", "v_1", "y", "v_2", "v_3", "v_4", "v_5"]
+    assert [node_formula(entries, i) for i in range(7)] == [
+        "x", "v_1 = x^{2}", "y", "v_2 = x y", "v_3 = v_1 + v_2", "v_4 = y^{2}", "v_5 = v_3 + v_4"]
+
+
+def test_operation_counts_follow_n_passes_against_one():
+    from gdlib.autodiff import operation_counts
+
+    def f_n(xs):
+        total = xs[0] ** 2
+        for a, b in zip(xs[:-1], xs[1:]):
+            total = total + a * b + b**2
+        return total
+    for n in (1, 2, 3, 10, 50):
+        c = operation_counts(f_n, np.arange(1.0, n + 1))
+        per_run = 4 * n - 3  # n squares, n - 1 products, 2n - 2 additions
+        assert (c.n, c.forward_passes, c.forward_operations) == (n, n, n * per_run)
+        assert (c.reverse_passes, c.reverse_operations) == (2, 2 * per_run)
+
+
+def test_operation_counts_refuses_a_wrong_gradient():
+    from gdlib.autodiff import Dual, operation_counts
+    # a function whose forward-mode derivative is broken (it drops the derivative): the modes disagree
+    bad = lambda xs: Dual(xs[0].value**2) if isinstance(xs[0], Dual) else xs[0] ** 2
+    with pytest.raises(AssertionError, match="disagree"):
+        operation_counts(bad, [3.0])

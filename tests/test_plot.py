@@ -324,3 +324,23 @@ def test_show_checks_both_screens_at_the_widths_the_site_shows(monkeypatch):
         # (A constrained layout settles over draws: the width may move by a fraction of a pixel.)
         assert widths == pytest.approx({"390 px": phone or natural, "1280 px": desktop or natural}, abs=0.5), width
         assert where == "the figure" and kw["natural_px"] == pytest.approx(natural, abs=0.5)
+
+
+def test_computation_graph_shows_values_then_adjoints():
+    from gdlib.autodiff import Tensor, tape
+    x, y = Tensor(2.0, "x"), Tensor(1.0, "y")
+    out = x**2 + x * y + y**2
+    out.backward()
+    entries = tape(out)
+    fig = Figure()
+    ax = plot.computation_graph(fig.add_subplot(), entries, values=7, grads=2)
+    boxes = [t.get_text() for t in ax.texts if t.get_text()]
+    assert len(boxes) == 7
+    assert len(ax.texts) - 7 == 8  # and an arrow (an annotation without text) for each of the 8 inputs used
+    assert boxes[6] == "$v_5 = v_3 + v_4$\nvalue 7\n$\\bar v_5$ = 1"   # the output: its adjoint is 1
+    assert boxes[5] == "$v_4 = y^{2}$\nvalue 1\n$\\bar v_4$ = 1"       # the last two filled by the backward pass
+    assert boxes[0] == "$x$\nvalue 2\n$\\bar{x}$ = ?"                 # not reached yet
+    full = plot.computation_graph(Figure().add_subplot(), entries, values=7, grads=7)
+    assert [t.get_text().split("= ")[-1] for t in full.texts if t.get_text()] == ["5", "1", "4", "1", "1", "1", "1"]
+    empty = plot.computation_graph(Figure().add_subplot(), entries, values=0, grads=0)
+    assert all("value ?" in t.get_text() for t in empty.texts if t.get_text())

@@ -1,0 +1,255 @@
+"""The notation crosswalk (book/crosswalk.md) against the notation page, gdlib and torch's signatures.
+
+torch is not installed, so its constructor arguments and defaults are declared here, copied
+from the signatures in torch.optim's documentation (torch 2.x: SGD, Adagrad, RMSprop,
+Adadelta, Adam). The tests then check that the page, the notation page, gdlib's classes and
+their docstrings all tell the same story: an argument added to a gdlib optimizer, a row
+dropped from the notation page or a torch name mistyped on the page fails here.
+"""
+
+from __future__ import annotations
+
+import ast
+import inspect
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from gdlib import optimizers
+from gdlib.race import AMSGrad
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGE = (ROOT / "book" / "crosswalk.md").read_text()
+NOTATION = (ROOT / "book" / "notation.md").read_text()
+
+# Constructor arguments and defaults as torch documents them, without `params` and the
+# switches that only choose an implementation (foreach, fused, capturable, differentiable).
+TORCH = {
+    "SGD": {"lr": 1e-3, "momentum": 0, "dampening": 0, "weight_decay": 0, "nesterov": False,
+            "maximize": False},
+    "Adagrad": {"lr": 1e-2, "lr_decay": 0, "weight_decay": 0, "initial_accumulator_value": 0,
+                "eps": 1e-10, "maximize": False},
+    "RMSprop": {"lr": 1e-2, "alpha": 0.99, "eps": 1e-8, "weight_decay": 0, "momentum": 0,
+                "centered": False, "maximize": False},
+    "Adadelta": {"lr": 1.0, "rho": 0.9, "eps": 1e-6, "weight_decay": 0, "maximize": False},
+    "Adam": {"lr": 1e-3, "betas": (0.9, 0.999), "eps": 1e-8, "weight_decay": 0, "amsgrad": False,
+             "maximize": False, "decoupled_weight_decay": False},
+}
+
+# Each gdlib optimizer as a torch call: the torch class, gdlib argument -> torch argument
+# (``betas[0]`` is the first entry of the tuple), and the switches that select the variant.
+_ADAM = {"eta": "lr", "beta1": "betas[0]", "beta2": "betas[1]", "eps": "eps"}
+EQUIVALENT = {
+    "GD": ("SGD", {"eta": "lr"}, {}),
+    "Momentum": ("SGD", {"eta": "lr", "mu": "momentum"}, {}),
+    "Nesterov": ("SGD", {"eta": "lr", "mu": "momentum"}, {"nesterov": True}),
+    "AdaGrad": ("Adagrad", {"eta": "lr", "eps": "eps"}, {}),
+    "RMSProp": ("RMSprop", {"eta": "lr", "rho": "alpha", "eps": "eps"}, {}),
+    "AdaDelta": ("Adadelta", {"eta": "lr", "rho": "rho", "eps": "eps"}, {}),
+    "Adam": ("Adam", _ADAM, {}),
+    "AMSGrad": ("Adam", _ADAM, {"amsgrad": True}),
+}
+CLASSES = {cls.__name__: cls for cls in (*optimizers.ALL, AMSGrad)}
+# The page says these four take torch's defaults (GD and Momentum choose their own).
+SAME_DEFAULTS = ("AdaGrad", "RMSProp", "AdaDelta", "Adam", "AMSGrad")
+# Rows of the notation page's first table that are not optimizer quantities.
+NOT_OPTIMIZER_SYMBOLS = {r"\nabla^2 f", "s", r"\mathbb{E}[\cdot]"}
+
+
+def _arguments(cls: type) -> list[str]:
+    return [name for name in inspect.signature(cls.__init__).parameters if name != "self"]
+
+
+def _torch_name(name: str) -> str:
+    return name.split("[")[0]
+
+
+def _section(title: str) -> str:
+    """The text of the page from the heading that starts with ``title`` to the next heading of its level."""
+    match = re.search(rf"^(#+) {re.escape(title)}.*$", PAGE, re.M)
+    assert match, f"the crosswalk has no heading {title!r}"
+    level = len(match[1])
+    rest = PAGE[match.end():]
+    end = re.search(rf"^#{{1,{level}}} ", rest, re.M)
+    return rest[:end.start()] if end else rest
+
+
+def _tables(text: str) -> list[list[list[str]]]:
+    """The pipe tables in ``text``: a list of rows (header first, separator dropped) of cells."""
+    tables, current = [], []
+    for line in text.splitlines() + [""]:
+        if line.startswith("|"):
+            cells = [c.strip() for c in line.strip().strip("|").split("|")]
+            if not all(set(c) <= set("-: ") for c in cells):
+                current.append(cells)
+        elif current:
+            tables.append(current)
+            current = []
+    return tables
+
+
+def _code(cell: str) -> str:
+    """The code spans of a cell joined into one string (a long call is split over several)."""
+    return " ".join(re.findall(r"`([^`]+)`", cell)).replace("( ", "(")
+
+
+def _call(source: str) -> tuple[str, dict[str, str], dict[str, object]]:
+    """``Name(a=x, b=(y, z), c=True)`` -> (Name, {x: a, y: b[0], z: b[1]}, {c: True})."""
+    call = ast.parse(source, mode="eval").body
+    assert isinstance(call, ast.Call), source
+    mapping, switches = {}, {}
+    for kw in call.keywords:
+        if isinstance(kw.value, ast.Name):
+            mapping[kw.value.id] = kw.arg
+        elif isinstance(kw.value, ast.Tuple):
+            for i, element in enumerate(kw.value.elts):
+                mapping[element.id] = f"{kw.arg}[{i}]"
+        else:
+            switches[kw.arg] = ast.literal_eval(kw.value)
+    return call.func.id, mapping, switches
+
+
+def _page_mapping() -> dict[str, tuple[list[str], str, dict[str, str], dict[str, object]]]:
+    (table,) = [t for t in _tables(_section("`gdlib` and `torch.optim`")) if t[0][0] == "`gdlib`"]
+    rows = {}
+    for gdlib_cell, torch_cell in table[1:]:
+        ours = ast.parse(_code(gdlib_cell), mode="eval").body
+        name, mapping, switches = _call(_code(torch_cell))
+        rows[ours.func.id] = ([a.id for a in ours.args], name, mapping, switches)
+    return rows
+
+
+def test_every_optimizer_has_a_declared_torch_equivalent():
+    assert set(EQUIVALENT) == set(CLASSES)
+
+
+@pytest.mark.parametrize("name", sorted(EQUIVALENT))
+def test_the_declared_equivalent_names_every_constructor_argument(name):
+    torch_class, mapping, switches = EQUIVALENT[name]
+    assert set(mapping) == set(_arguments(CLASSES[name])), (
+        f"{name}'s arguments changed: map each to its torch name in EQUIVALENT and on the page")
+    assert {_torch_name(t) for t in mapping.values()} | set(switches) <= set(TORCH[torch_class])
+
+
+@pytest.mark.parametrize("name", sorted(EQUIVALENT))
+def test_the_page_maps_each_optimizer_as_declared(name):
+    rows = _page_mapping()
+    assert name in rows, f"the crosswalk's gdlib/torch table has no row for {name}"
+    arguments, torch_class, mapping, switches = rows[name]
+    assert arguments == _arguments(CLASSES[name]), f"the page writes {name}({', '.join(arguments)})"
+    assert (torch_class, mapping, switches) == EQUIVALENT[name]
+    assert set(_torch_name(t) for t in mapping.values()) | set(switches) <= set(TORCH[torch_class])
+
+
+@pytest.mark.parametrize("name", sorted(EQUIVALENT))
+def test_the_docstring_states_the_same_torch_call_as_the_page(name):
+    doc = " ".join(inspect.getdoc(CLASSES[name]).split())
+    match = re.search(r"``torch\.optim\.(\w+)\(params, (.*?)\)``", doc)
+    assert match, f"{name}'s docstring does not say which torch.optim call it equals"
+    assert _call(f"{match[1]}({match[2]})") == EQUIVALENT[name]
+
+
+def test_every_torch_argument_the_library_maps_appears_on_the_page_as_code():
+    spans = " ".join(re.findall(r"`([^`]+)`", PAGE))
+    names = {_torch_name(t) for _, mapping, _ in EQUIVALENT.values() for t in mapping.values()}
+    names |= {s for _, _, switches in EQUIVALENT.values() for s in switches}
+    missing = sorted(n for n in names if not re.search(rf"\b{n}\b", spans))
+    assert missing == []
+
+
+def test_every_torch_argument_the_library_leaves_out_is_explained():
+    mapped = {_torch_name(t) for _, mapping, _ in EQUIVALENT.values() for t in mapping.values()}
+    others = {arg for args in TORCH.values() for arg in args} - mapped
+    section = _section("`gdlib` and `torch.optim`")
+    explained = set(re.findall(r"^`(\w+)`(?:, `(\w+)`)?", section, re.M))
+    explained = {name for pair in explained for name in pair if name}
+    assert sorted(others - explained - {"nesterov"}) == []
+
+
+@pytest.mark.parametrize("name", SAME_DEFAULTS)
+def test_the_adaptive_optimizers_take_torchs_defaults(name):
+    torch_class, mapping, _ = EQUIVALENT[name]
+    defaults = {p.name: p.default for p in inspect.signature(CLASSES[name].__init__).parameters.values()
+                if p.name != "self"}
+    for ours, theirs in mapping.items():
+        value = TORCH[torch_class][_torch_name(theirs)]
+        if "[" in theirs:
+            value = value[int(theirs[-2])]
+        assert defaults[ours] == value, f"{name}({ours}={defaults[ours]}) but torch's {theirs} = {value}"
+
+
+@pytest.mark.parametrize("name", sorted(CLASSES))
+def test_every_optimizer_has_an_update_rule_section(name):
+    match = re.search(rf"^### .*\(`{name}`\)$", PAGE, re.M)
+    assert match, f"the crosswalk has no update-rule section for {name}"
+    body = PAGE[match.end():].split("\n#", 1)[0]
+    assert "$$" in body, f"the {name} section does not write its rule"
+    torch_class = EQUIVALENT[name][0]
+    assert f"`{torch_class}(" in body, f"the {name} section does not give its torch call"
+
+
+def _notation_symbols() -> list[str]:
+    table = _tables(NOTATION.split("## Conventions", 1)[0])[0]
+    symbols = [row[0].strip("$").split(" =")[0].strip() for row in table[1:]]
+    return [s for s in symbols if s not in NOT_OPTIMIZER_SYMBOLS]
+
+
+def _here_columns() -> list[list[str]]:
+    tables = [t for t in _tables(_section("Quantities")) if "Here" in t[0]]
+    assert len(tables) == 2, "the Quantities section should have its two tables"
+    columns = []
+    for table in tables:
+        i = table[0].index("Here")
+        columns.append([re.match(r"\$([^$]+)\$", row[i])[1] for row in table[1:]])
+    return columns
+
+
+def test_the_here_column_has_every_optimizer_symbol_of_the_notation_page():
+    first, _ = _here_columns()
+    assert len(_notation_symbols()) >= 15
+    missing = [s for s in _notation_symbols() if s not in first]
+    assert missing == [], f"the notation page's symbols {missing} have no row in the crosswalk"
+
+
+def test_the_here_column_uses_no_symbol_the_notation_page_lacks():
+    first, _ = _here_columns()
+    assert [s for s in first if s not in _notation_symbols()] == []
+
+
+def test_the_two_quantity_tables_have_the_same_rows():
+    first, second = _here_columns()
+    assert first == second
+
+
+def _first_step(optimizer, g: float) -> float:
+    x0 = np.array([0.0])
+    x, _ = optimizer.update(x0, np.array([g]), optimizer.init(x0))
+    return float(x[0] - x0[0])
+
+
+@pytest.mark.parametrize("name", ["AdaGrad", "RMSProp", "AdaDelta", "Adam"])
+def test_the_epsilon_table_says_where_gdlib_puts_epsilon(name):
+    # A large eps makes the two forms far apart: g / (|g| + eps) against g / sqrt(g^2 + eps).
+    eps, g, rho = 16.0, 3.0, 0.5
+    cls = CLASSES[name]
+    kwargs = {"eta": 1.0, "eps": eps} | ({"rho": rho} if "rho" in _arguments(cls) else {})
+    step = -_first_step(cls(**kwargs), g)
+    v = {"AdaGrad": g**2, "RMSProp": (1 - rho) * g**2, "AdaDelta": (1 - rho) * g**2, "Adam": g**2}[name]
+    top = {"inside": np.sqrt(eps), "outside": eps} if name == "AdaDelta" else {"inside": 1.0, "outside": 1.0}
+    forms = {"inside": top["inside"] * g / np.sqrt(v + eps), "outside": top["outside"] * g / (np.sqrt(v) + eps)}
+    (measured,) = [form for form, value in forms.items() if np.isclose(step, value)]
+    (table,) = [t for t in _tables(_section("Where $\\varepsilon$ sits")) if t[0][0] == "Rule"]
+    row = {r[0]: r for r in table[1:]}[name]
+    assert {"in": "inside", "out": "outside"}[row[-1]] == measured, (
+        f"the crosswalk says gdlib's {name} has eps {row[-1]}, but its first step is the {measured} form")
+
+
+def test_links_and_labels_point_at_pages_and_sections_that_exist():
+    for target in re.findall(r"\]\(([\w.]+\.(?:ipynb|md))\)", PAGE):
+        assert (ROOT / "book" / target).exists(), target
+    sources = "".join(p.read_text() for p in (ROOT / "book").glob("*.ipynb")) + PAGE
+    labels = set(re.findall(r"\(([\w-]+)\)=", sources))
+    used = set(re.findall(r"\{ref\}`[^`<]*<([\w-]+)>`", PAGE))
+    assert used and used <= labels, sorted(used - labels)
