@@ -160,6 +160,13 @@ ANSWERS: dict[str, Answer] = {
     "ex-ad-by-hand": Answer([8, 2, 4], atol=1e-3, hint="y is used twice: y_bar = v1_bar * x + v2_bar"),
     "ex-ad-steps": Answer(61, atol=0.5, hint="the first whole t with 0.5 sqrt(2) 0.8**t < 1e-6"),
     "ex-ad-cost": Answer([39700, 50], atol=0.5, hint="forward: n (4n - 3); reverse: 2 (4n - 3)"),
+    # Handwritten digits, handwritten_digits.ipynb: 64*32 + 32 + 32*10 + 10 and ceil(1438/32); softmax
+    # cross-entropy at z = (0, 0, ln 2), class 1; a measured test accuracy (345 of 359)
+    "ex-dig-count": Answer([2410, 45], atol=0.5),
+    "ex-dig-softmax": Answer([sp.log(4), sp.Rational(-3, 4), sp.Rational(1, 4), sp.Rational(1, 2)], atol=2e-3),
+    "ex-dig-hidden": Answer(sp.Rational(345, 359), atol=2e-3,
+                            hint="run the chapter's cells first, then the call in the exercise: "
+                                 "small.test_accuracy[-1], a fraction between 0 and 1"),
 }
 
 

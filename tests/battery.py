@@ -1183,3 +1183,38 @@ add("deep_train max_norm 0", lambda: nw.deep_train(nw.deep_init(2, 2), np.ones((
 add("network train optimizer str", lambda: nw.train(_np, _nX, _ny, "GD", 3), T, r"^optimizer must be a gdlib optimizer")
 add("network train epochs negative", lambda: nw.train(_np, _nX, _ny, __import__("gdlib").GD(eta=0.1), -1), V,
     r"^epochs must be a whole number")
+# --- gdlib.training: the digits classifier's training loop ----------------------------------------
+from gdlib import training as TR  # noqa: E402
+
+_tX, _ty = np.random.default_rng(0).random((12, 4)), np.arange(12) % 10
+_tp = nw.init((4, 3, 10))
+add("training train optimizer class", lambda: TR.train(GD, _tX, _ty, _tX, _ty), T, r"^optimizer must be a gdlib optimizer")
+add("training train optimizer str", lambda: TR.train("adam", _tX, _ty, _tX, _ty), T, r"^optimizer must be a gdlib optimizer.*got 'adam'")
+add("training train X_train 1-D", lambda: TR.train(GD(eta=0.1), _tX[0], _ty, _tX, _ty), V, r"^X_train must be a finite array of shape \(N, n0\)")
+add("training train X_train nan", lambda: TR.train(GD(eta=0.1), _tX * nan, _ty, _tX, _ty), V, r"^X_train must be a finite array")
+add("training train X_train str", lambda: TR.train(GD(eta=0.1), "pixels", _ty, _tX, _ty), T, r"^X_train must be")
+add("training train y_train short", lambda: TR.train(GD(eta=0.1), _tX, _ty[:5], _tX, _ty), V, r"^y must have one label per row of X \(12\), got 5")
+add("training train y_train label 10", lambda: TR.train(GD(eta=0.1), _tX, _ty + 1, _tX, _ty), V, r"^y must hold class labels 0 to 9 \(one per output\), got 10")
+add("training train y_train float", lambda: TR.train(GD(eta=0.1), _tX, _ty * 1.0, _tX, _ty), T, r"^y must be a 1-D array of whole-number class labels")
+add("training train X_test columns", lambda: TR.train(GD(eta=0.1), _tX, _ty, _tX[:, :3], _ty), V, r"^X must have shape \(N, 4\)")
+add("training train hidden 0", lambda: TR.train(GD(eta=0.1), _tX, _ty, _tX, _ty, hidden=0), V, r"^hidden must be a whole number")
+add("training train epochs 0", lambda: TR.train(GD(eta=0.1), _tX, _ty, _tX, _ty, epochs=0), V, r"^epochs must be a whole number")
+add("training train epochs float", lambda: TR.train(GD(eta=0.1), _tX, _ty, _tX, _ty, epochs=2.5), T, r"^epochs must be a whole number")
+add("training train epochs huge", lambda: TR.train(GD(eta=0.1), _tX, _ty, _tX, _ty, epochs=10**9), V, r"^epochs must be a whole number from 1 to 10000")
+add("training train batch_size 0", lambda: TR.train(GD(eta=0.1), _tX, _ty, _tX, _ty, batch_size=0), V, r"^batch_size must be None or a whole number from 1 to 12, got 0")
+add("training train batch_size too big", lambda: TR.train(GD(eta=0.1), _tX, _ty, _tX, _ty, batch_size=13), V, r"^batch_size must be None or a whole number from 1 to 12, got 13")
+add("training train batch_size float", lambda: TR.train(GD(eta=0.1), _tX, _ty, _tX, _ty, batch_size=4.0), T, r"^batch_size must be None or a whole number")
+add("training train activation", lambda: TR.train(GD(eta=0.1), _tX, _ty, _tX, _ty, batch_size=4, activation="softplus"), V, r"^activation must be one of \['sigmoid', 'tanh', 'relu'\], got 'softplus'")
+add("training train seed negative", lambda: TR.train(GD(eta=0.1), _tX, _ty, _tX, _ty, batch_size=4, seed=-1), V, r"^seed must be a whole number >= 0, got -1")
+add("training train diverges", lambda: TR.train(GD(eta=1e300), _tX * 1e3, _ty, _tX, _ty, batch_size=4, activation="relu"), FloatingPointError,
+    r"^the weights overflowed in epoch 1 with GD\(eta=1e\+300\): choose a smaller learning rate eta")
+add("training loss params tuple", lambda: TR.loss(tuple(_tp), _tX, _ty), T, r"^params must be a gdlib.network.Params")
+add("training loss X columns", lambda: TR.loss(_tp, _tX[:, :2], _ty), V, r"^X must have shape \(N, 4\)")
+add("training loss labels 2-D", lambda: TR.loss(_tp, _tX, _ty[:, None]), T, r"^y must be a 1-D array of whole-number class labels")
+add("training loss activation None", lambda: TR.loss(_tp, _tX, _ty, None), T, r"^activation must be one of")
+add("training loss_and_gradient theta short", lambda: TR.loss_and_gradient(np.zeros(5), _tX, _ty, (4, 3, 10)), V, r"^theta must have shape \(55,\) for sizes \(4, 3, 10\), got shape \(5,\)")
+add("training loss_and_gradient sizes int", lambda: TR.loss_and_gradient(np.zeros(55), _tX, _ty, 4), T, r"^sizes must be three layer sizes")
+add("training loss_and_gradient theta nan", lambda: TR.loss_and_gradient(np.full(55, nan), _tX, _ty, (4, 3, 10)), V, r"^params.W1 must be finite")
+add("training confusion_matrix lengths", lambda: TR.confusion_matrix([0, 1, 2], [0, 1]), V, r"^y must have one label per row of X \(3\), got 2")
+add("training confusion_matrix label 10", lambda: TR.confusion_matrix([0, 10], [0, 1]), V, r"^y must hold class labels 0 to 9")
+add("training confusion_matrix classes 0", lambda: TR.confusion_matrix([0], [0], classes=0), V, r"^classes must be a whole number")

@@ -59,7 +59,9 @@ NOT_OPTIMIZER_SYMBOLS = {r"\nabla^2 f", "s", r"\mathbb{E}[\cdot]",
                          # the backpropagation chapter's network (rows "$X$, $W_l$, $b_l$" and so on)
                          "X$, $W_l$, $b_l", "Z_l$, $A_l", "P$, $Y", "a",
                          # the automatic-differentiation chapter's tape values and adjoints
-                         r"v_1, v_2, \dots", r"\bar v"}
+                         r"v_1, v_2, \dots", r"\bar v",
+                         # the digits chapter's classifier
+                         "p_k$, $\\ell", "C_{jk}"}
 
 
 def _arguments(cls: type) -> list[str]:
