@@ -39,3 +39,12 @@ def test_stored_outputs_hold_no_errors_and_no_widget_state(path):
     assert errors == []
     assert "widgets" not in nb["metadata"], "store outputs with scripts/store_outputs.py (it drops the widget state)"
     assert nb["metadata"]["kernelspec"]["name"] == "python3"
+
+
+@pytest.mark.parametrize("path", [*CHAPTERS, *sorted((ROOT / "book").glob("*.md")), ROOT / "README.md"],
+                         ids=lambda p: p.name)
+def test_no_page_says_it_is_unfinished(path):
+    # A reader who finds "being written" on a page of a finished book stops trusting the rest.
+    text = path.read_text() if path.suffix == ".md" else "\n".join(_cells(path, "markdown"))
+    found = re.findall(r".{0,40}\b(?:in preparation|being written|coming soon|to be written)\b.{0,20}", text, re.I)
+    assert found == [], f"{path.name} says it is unfinished: {found}"
