@@ -37,6 +37,11 @@ TORCH = {
     "Adam": {"lr": 1e-3, "betas": (0.9, 0.999), "eps": 1e-8, "weight_decay": 0, "amsgrad": False,
              "maximize": False, "decoupled_weight_decay": False},
 }
+# Not mirrored by gdlib; only its row of the defaults table is checked against this.
+TORCH_OTHERS = {
+    "AdamW": {"lr": 1e-3, "betas": (0.9, 0.999), "eps": 1e-8, "weight_decay": 1e-2, "amsgrad": False,
+              "maximize": False},
+}
 
 # Each gdlib optimizer as a torch call: the torch class, gdlib argument -> torch argument
 # (``betas[0]`` is the first entry of the tuple), and the switches that select the variant.
@@ -204,29 +209,29 @@ def _notation_symbols() -> list[str]:
 
 def _here_columns() -> list[list[str]]:
     tables = [t for t in _tables(_section("Quantities")) if "Here" in t[0]]
-    assert len(tables) == 2, "the Quantities section should have its two tables"
+    assert len(tables) == 3, "the Quantities section should have its three tables"
     columns = []
     for table in tables:
         i = table[0].index("Here")
-        columns.append([re.match(r"\$([^$]+)\$", row[i])[1] for row in table[1:]])
+        columns.append([", ".join(re.findall(r"\$([^$]+)\$", row[i])) for row in table[1:]])
     return columns
 
 
 def test_the_here_column_has_every_optimizer_symbol_of_the_notation_page():
-    first, _ = _here_columns()
+    first, *_ = _here_columns()
     assert len(_notation_symbols()) >= 15
     missing = [s for s in _notation_symbols() if s not in first]
     assert missing == [], f"the notation page's symbols {missing} have no row in the crosswalk"
 
 
 def test_the_here_column_uses_no_symbol_the_notation_page_lacks():
-    first, _ = _here_columns()
+    first, *_ = _here_columns()
     assert [s for s in first if s not in _notation_symbols()] == []
 
 
-def test_the_two_quantity_tables_have_the_same_rows():
-    first, second = _here_columns()
-    assert first == second
+def test_the_quantity_tables_have_the_same_rows():
+    first, *others = _here_columns()
+    assert all(other == first for other in others)
 
 
 def _first_step(optimizer, g: float) -> float:
@@ -259,3 +264,75 @@ def test_links_and_labels_point_at_pages_and_sections_that_exist():
     labels = set(re.findall(r"\(([\w-]+)\)=", sources))
     used = set(re.findall(r"\{ref\}`[^`<]*<([\w-]+)>`", PAGE))
     assert used and used <= labels, sorted(used - labels)
+
+
+def _defaults_table() -> dict[str, dict[str, object]]:
+    """The Defaults table: torch class -> {argument: default}, ``lr`` included."""
+    (table,) = [t for t in _tables(_section("Defaults")) if t[0][:2] == ["Class", "`lr`"]]
+    rows = {}
+    for cls, lr, others in table[1:]:
+        values = {"lr": float(lr)}
+        for span in re.findall(r"`([^`]+)`", others):
+            if "=" in span:
+                name, value = span.split("=", 1)
+                values[name] = ast.literal_eval(value)
+        rows[cls.strip("`")] = values
+    return rows
+
+
+def test_the_defaults_table_has_every_torch_class_and_its_documented_defaults():
+    rows = _defaults_table()
+    assert set(TORCH) <= set(rows)
+    for cls, values in rows.items():
+        documented = (TORCH | TORCH_OTHERS)[cls]
+        assert {name: documented[name] for name in values} == values, f"the page's defaults of {cls}"
+
+
+@pytest.mark.parametrize("name", sorted(EQUIVALENT))
+def test_the_defaults_table_lists_every_argument_gdlib_maps(name):
+    torch_class, mapping, _ = EQUIVALENT[name]
+    listed = _defaults_table()[torch_class]
+    assert {_torch_name(t) for t in mapping.values()} <= set(listed), (
+        f"the defaults table's {torch_class} row lacks an argument {name} maps")
+
+
+@pytest.mark.parametrize("name", SAME_DEFAULTS)
+def test_the_page_says_which_gdlib_classes_take_torchs_defaults(name):
+    section = " ".join(_section("Defaults").split())
+    match = re.search(r"`gdlib`'s (.*?) take exactly these defaults", section)
+    assert match and f"`{name}`" in match[1]
+    # and each default the page shows for its torch class is gdlib's (the table against the signature)
+    torch_class, mapping, _ = EQUIVALENT[name]
+    defaults = {p.name: p.default for p in inspect.signature(CLASSES[name].__init__).parameters.values()}
+    listed = _defaults_table()[torch_class]
+    for ours, theirs in mapping.items():
+        value = listed[_torch_name(theirs)]
+        if "[" in theirs:
+            value = value[int(theirs[-2])]
+        assert defaults[ours] == value, f"{name}({ours}={defaults[ours]}) but the page shows {theirs} = {value}"
+
+
+def test_the_page_gives_the_own_defaults_of_the_other_gdlib_classes():
+    section = _section("Defaults")
+    calls = dict(re.findall(r"`(\w+)\(((?:\w+=[^,)]+(?:, )?)+)\)`", section))
+    others = sorted(set(CLASSES) - set(SAME_DEFAULTS))
+    assert sorted(calls) == others
+    for name, arguments in calls.items():
+        stated = {k: ast.literal_eval(v) for k, v in (a.split("=") for a in arguments.split(", "))}
+        defaults = {p.name: p.default for p in inspect.signature(CLASSES[name].__init__).parameters.values()
+                    if p.name != "self"}
+        assert stated == defaults, f"the page writes {name}'s defaults as {stated}, gdlib has {defaults}"
+
+
+def test_every_letter_of_torchs_pseudocode_is_mapped():
+    (table,) = [t for t in _tables(_section("The letters of torch's pseudocode")) if t[0][:2] == ["torch", "Here"]]
+    written = " ".join(row[0] for row in table[1:])
+    for letter in (r"\gamma", r"\lambda", r"\mu", r"\tau", r"\eta", r"\alpha", r"\rho", r"\mathbf{b}_t",
+                   "state\\_sum", "g^{ave}", "u_t", r"\Delta x_t", r"\widehat{v_t}^{max}"):
+        assert letter in written, letter
+
+
+def test_the_optimizers_outside_the_book_are_listed():
+    section = _section("Not in this book")
+    for name in ("AdamW", "NAdam", "RAdam", "Adamax", "ASGD", "Rprop", "LBFGS"):
+        assert re.search(rf"^`{name}`$", section, re.M), f"no line for torch.optim.{name}"
