@@ -64,8 +64,8 @@ def test_the_cost_frames_follow_the_formulas(chapter):
         n = params["n"].values[k]
         per_run = 4 * n - 3
         fwd, rev = n * per_run, 2 * per_run
-        runs = "1 run" if n == 1 else f"{n} runs"
-        assert panel[0] == (f"$n = {n}$: forward mode {fwd:,} operations ({runs}),\n"
+        ops = "1 operation (1 run)" if n == 1 else f"{fwd:,} operations ({n} runs)"
+        assert panel[0] == (f"$n = {n}$: forward mode {ops},\n"
                             f"reverse mode {rev:,} (2 passes); ratio $n/2 = {n / 2:g}$")
 
 
