@@ -130,7 +130,8 @@ class Tensor:
 
     def __mul__(self, other: object) -> Tensor:
         o = Tensor._lift(other, "*")
-        return Tensor._node(self.value * o.value, (self, o), "*", lambda g: (g * o.value, g * self.value))
+        return Tensor._node(self.value * o.value, (self, o), "*",
+                            lambda g: (g * o.value, g * self.value))
 
     def __truediv__(self, other: object) -> Tensor:
         o = Tensor._lift(other, "/")
@@ -235,11 +236,15 @@ class Tensor:
         grads = {id(self): seed}
         for node in reversed(self.graph()):
             g = grads.pop(id(node))
-            node.grad = g if node._rule is not None else np.array(g)  # an input's own writable copy
+            # an input gets its own writable copy
+            node.grad = g if node._rule is not None else np.array(g)
             if node._rule is not None:
                 for p, gp in zip(node.parents, node._rule(g)):
-                    gp = _unbroadcast(np.asarray(gp, dtype=float), p.value.shape)
-                    grads[id(p)] = grads[id(p)] + gp if id(p) in grads else gp
+                    gp = np.asarray(gp, dtype=float)
+                    gp = _unbroadcast(gp, p.value.shape)
+                    if id(p) in grads:
+                        gp = grads[id(p)] + gp
+                    grads[id(p)] = gp
 
 
 def _tensor_or_dual(name: str, x: object) -> Tensor | Dual:
@@ -465,6 +470,33 @@ def forward_gradient(f: Callable[[list[Dual]], Dual], x: object) -> np.ndarray:
 _SYMBOLS = {"+": "{} + {}", "-": "{} - {}", "*": "{} {}", "/": "{} / {}", "@": "{} {}", "neg": "-{}",
             "exp": "e^{{{}}}", "log": "\\ln {}", "tanh": "\\tanh {}", "sigmoid": "\\sigma({})",
             "relu": "\\mathrm{{ReLU}}({})", "sum": "\\sum {}"}
+
+
+def local_slopes(out: Tensor) -> dict[tuple[int, int], float]:
+    r"""The local slope :math:`\partial v / \partial u` of every arrow of a graph of single numbers.
+
+    Keyed ``(i, j)`` for node ``i`` of :func:`tape(out) <tape>` and its input ``j``: what the
+    backward pass multiplies node ``i``'s adjoint by on its way to ``j`` (the factor in
+    :math:`\bar u = \sum_v \bar v\, \partial v/\partial u`). Found by running each backward rule on 1.
+
+    >>> x, y = Tensor(2.0, "x"), Tensor(1.0, "y")
+    >>> local_slopes(x * y + y)
+    {(2, 0): 1.0, (2, 1): 2.0, (3, 2): 1.0, (3, 1): 1.0}
+    """
+    if not isinstance(out, Tensor):
+        raise validation.ArgumentTypeError(f"out must be a Tensor, got {validation.describe(out)}")
+    order = out.graph()
+    if any(node.value.size != 1 for node in order):
+        raise ValueError(f"out must be computed from single numbers only (a slope per arrow), "
+                         f"got a node of shape {next(n.shape for n in order if n.value.size != 1)}")
+    index = {id(node): i for i, node in enumerate(order)}
+    slopes: dict[tuple[int, int], float] = {}
+    for i, node in enumerate(order):
+        if node._rule is not None:
+            for p, gp in zip(node.parents, node._rule(np.ones_like(node.value))):
+                key = (i, index[id(p)])
+                slopes[key] = slopes.get(key, 0.0) + float(np.sum(gp))
+    return slopes
 
 
 def graph_layout(entries: list[TapeEntry]) -> list[tuple[int, int]]:

@@ -486,7 +486,7 @@ def show(fig: Figure) -> None:
 
 
 def computation_graph(ax: Axes, entries: list, *, values: int | None = None, grads: int = 0,
-                      fontsize: float = 11) -> Axes:
+                      fontsize: float = 11, slopes: dict | None = None) -> Axes:
     r"""Draw a recorded computation (``gdlib.autodiff.tape(out)``) as boxes joined by arrows.
 
     Each box shows how its node was computed (``autodiff.node_formula``), its value, and its
@@ -494,6 +494,8 @@ def computation_graph(ax: Axes, entries: list, *, values: int | None = None, gra
     to the output (``autodiff.graph_layout``). ``values`` shows the values of the first that
     many nodes in tape order (all by default); ``grads`` shows the adjoints of the last that many,
     the order in which the backward pass fills them in. A box not yet reached shows "?".
+    ``slopes`` labels arrows: ``{(i, j): text}`` for the arrow from input ``j`` to node ``i``
+    (e.g. the local slopes of ``autodiff.local_slopes``), written on the arrow.
     """
     from . import autodiff  # plot does not need autodiff elsewhere
 
@@ -504,6 +506,11 @@ def computation_graph(ax: Axes, entries: list, *, values: int | None = None, gra
     n = len(entries)
     values = n if values is None else validation.count("values", values, low=0, high=n)
     grads = validation.count("grads", grads, low=0, high=n)
+    slopes = {} if slopes is None else slopes
+    edges = {(i, j) for i, e in enumerate(entries) for j in e.inputs}
+    if not isinstance(slopes, dict) or not set(slopes) <= edges:
+        bad = slopes if not isinstance(slopes, dict) else sorted(set(slopes) - edges)
+        raise ValueError(f"slopes must map arrows (node, input) of the tape to labels, got {bad!r}")
     where = autodiff.graph_layout(entries)
     names = autodiff.node_names(entries)
     columns = max(c for c, _ in where) + 1
@@ -514,6 +521,10 @@ def computation_graph(ax: Axes, entries: list, *, values: int | None = None, gra
             # from the right edge of the input's box to the left edge of this one
             ax.annotate("", xy=(pos[i][0] - 0.33, pos[i][1]), xytext=(pos[j][0] + 0.33, pos[j][1]),
                         arrowprops=dict(arrowstyle="-|>", color="0.45", lw=1.2, shrinkA=0, shrinkB=0))
+            if (i, j) in slopes:
+                mid = ((pos[i][0] - 0.33 + pos[j][0] + 0.33) / 2, (pos[i][1] + pos[j][1]) / 2)
+                ax.text(*mid, str(slopes[(i, j)]), ha="center", va="center", fontsize=fontsize - 1,
+                        color="0.15", bbox=dict(boxstyle="round,pad=0.15", fc="#f2f2f2", ec="none"))
     for i, e in enumerate(entries):
         value = f"{float(np.sum(e.value)):g}" if i < values else "?"
         has_grad = i >= n - grads and e.grad is not None

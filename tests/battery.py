@@ -1218,3 +1218,8 @@ add("training loss_and_gradient theta nan", lambda: TR.loss_and_gradient(np.full
 add("training confusion_matrix lengths", lambda: TR.confusion_matrix([0, 1, 2], [0, 1]), V, r"^y must have one label per row of X \(3\), got 2")
 add("training confusion_matrix label 10", lambda: TR.confusion_matrix([0, 10], [0, 1]), V, r"^y must hold class labels 0 to 9")
 add("training confusion_matrix classes 0", lambda: TR.confusion_matrix([0], [0], classes=0), V, r"^classes must be a whole number")
+add("autodiff local_slopes not a Tensor", lambda: AD.local_slopes(3.0), T, r"^out must be a Tensor, got 3.0")
+add("autodiff local_slopes arrays", lambda: AD.local_slopes(AD.Tensor([1.0, 2.0]).sum()), V,
+    r"^out must be computed from single numbers only \(a slope per arrow\), got a node of shape \(2,\)")
+add("plot.computation_graph slopes not an arrow", lambda: plot.computation_graph(Figure().add_subplot(), _example_tape(), slopes={(0, 6): "1"}), V,
+    r"^slopes must map arrows \(node, input\) of the tape to labels, got \[\(0, 6\)\]")

@@ -359,3 +359,21 @@ def test_operation_counts_refuses_a_wrong_gradient():
     bad = lambda xs: Dual(xs[0].value**2) if isinstance(xs[0], Dual) else xs[0] ** 2
     with pytest.raises(AssertionError, match="disagree"):
         operation_counts(bad, [3.0])
+
+
+def test_local_slopes_are_the_partial_derivatives_of_each_operation():
+    from gdlib.autodiff import Tensor, local_slopes
+    x, y = Tensor(2.0, "x"), Tensor(1.0, "y")
+    # tape order: x, v1 = x^2, y, v2 = xy, v3 = v1 + v2, v4 = y^2, v5 = v3 + v4
+    assert local_slopes(x**2 + x * y + y**2) == {(1, 0): 2 * 2.0, (3, 0): 1.0, (3, 2): 2.0, (4, 1): 1.0,
+                                                 (4, 3): 1.0, (5, 2): 2 * 1.0, (6, 4): 1.0, (6, 5): 1.0}
+    z = Tensor(3.0, "z")
+    assert local_slopes(z * z) == {(1, 0): 6.0}  # both factors are z: the two slopes 3 + 3 on one arrow
+    # the adjoint rule with these slopes gives the gradient that backward sets
+    out = x**2 + x * y + y**2
+    slopes, bars = local_slopes(out), {6: 1.0}
+    for i in range(6, -1, -1):
+        for (k, j), s in slopes.items():
+            if k == i:
+                bars[j] = bars.get(j, 0.0) + bars[i] * s
+    assert (bars[0], bars[2]) == (5.0, 4.0)

@@ -344,3 +344,16 @@ def test_computation_graph_shows_values_then_adjoints():
     assert [t.get_text().split("= ")[-1] for t in full.texts if t.get_text()] == ["5", "1", "4", "1", "1", "1", "1"]
     empty = plot.computation_graph(Figure().add_subplot(), entries, values=0, grads=0)
     assert all("value ?" in t.get_text() for t in empty.texts if t.get_text())
+
+
+def test_computation_graph_writes_the_slopes_on_their_arrows():
+    from gdlib.autodiff import Tensor, tape
+    x, y = Tensor(2.0, "x"), Tensor(1.0, "y")
+    entries = tape(x * y + y)
+    ax = plot.computation_graph(Figure().add_subplot(), entries, slopes={(2, 0): "$y = 1$", (3, 1): "1"})
+    labels = [t for t in ax.texts if t.get_text() in ("$y = 1$", "1")]
+    assert len(labels) == 2
+    (xl, yl), = [t.get_position() for t in labels if t.get_text() == "$y = 1$"]
+    assert 0 < xl < 1  # between column 0 (x) and column 1 (x y)
+    with pytest.raises(ValueError, match=r"slopes must map arrows"):
+        plot.computation_graph(Figure().add_subplot(), entries, slopes={(0, 3): "no such arrow"})
