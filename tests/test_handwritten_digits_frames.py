@@ -3,7 +3,9 @@
 nbval compares only ``Interactive(...; N frames)`` for the interactive cell, so its titles and
 marks are checked here against numbers computed independently of the chapter's history: the
 test accuracy and the training loss from the final weights of a fresh run, and each grid mark
-from the predictions (right: the label alone; wrong: the label and a cross).
+from the predictions (right: the answer alone; wrong: the answer, a cross and the true digit).
+The learning-rate picker's titles are checked against the printed table's rule (a run fails
+when it ends above the untrained network's loss).
 """
 
 from __future__ import annotations
@@ -19,12 +21,12 @@ from notebook_frames import chapter_frames
 
 @pytest.fixture(scope="module")
 def chapter():
-    return chapter_frames("handwritten_digits", lambda s: s.startswith("fig, "))  # static figures skipped
+    return chapter_frames("handwritten_digits", lambda s: s.startswith(("fig, ", "epochs_axis")))  # static figures skipped
 
 
-def test_one_interactive_with_three_optimizers_and_few_epochs(chapter):
+def test_two_interactives_with_three_optimizers_and_few_epochs(chapter):
     shown, _ = chapter
-    assert sorted(shown) == ["digits_frame"]
+    assert sorted(shown) == ["digits_frame", "eta_frame"]
     params, texts = shown["digits_frame"]
     assert params["optimizer"].values == ["gradient descent", "momentum", "Adam"]
     epochs = params["epoch"].values
@@ -41,7 +43,7 @@ def test_titles_state_the_measured_accuracy_and_loss(chapter):
         h = ns["history"][name]
         accuracy = np.mean(h.test_predictions[epoch] == y_test)  # from the predictions, not the recorded figure
         assert curves[0] == f"{name}, epoch {epoch}: test {accuracy:.1%}\ntraining loss {h.train_loss[epoch]:.3f}"
-        assert curves[1:] == ["training set", "test set"]
+        assert curves[1:] == ["gradient descent", "momentum", "Adam", "training set"]  # the legend, all three runs
 
 
 def test_the_grid_marks_each_digit_right_or_wrong(chapter):
@@ -52,7 +54,7 @@ def test_the_grid_marks_each_digit_right_or_wrong(chapter):
         h = ns["history"][params["optimizer"].values[i]]
         guesses = h.test_predictions[params["epoch"].values[j]][:24]
         marks = grid[1:]
-        assert marks == [f"{g}" if g == t else f"{g}✗" for g, t in zip(guesses, truth)]
+        assert marks == [f"{g}" if g == t else f"{g}✗({t})" for g, t in zip(guesses, truth)]
         assert grid[0] == f"{int(np.sum(guesses == truth))} of 24 right"
         assert sum("✗" in m for m in marks) == 24 - int(grid[0].split()[0])
 
@@ -75,3 +77,22 @@ def test_adams_history_is_reproduced_by_a_fresh_run(chapter):
     assert h.train_loss[-1] == pytest.approx(float(loss(fresh.params, ns["X_train"], ns["y_train"]).value), rel=1e-12)
     assert h.test_accuracy[-1] == pytest.approx(np.mean(network.predict(fresh.params, ns["X_test"], "tanh") == ns["y_test"]))
     assert h.test_accuracy[-1] >= 0.95
+
+
+def test_the_eta_picker_shows_each_run_and_marks_the_failed_ones(chapter):
+    shown, ns = chapter
+    params, texts = shown["eta_frame"]
+    assert params["optimizer"].values == ["gradient descent", "momentum", "Adam"]
+    failed = []
+    for (i, j), (panel,) in texts.items():
+        name = params["optimizer"].values[i]
+        eta = ns["candidates"][name][1][j]
+        final = ns["runs"][name, eta].train_loss[-1]
+        assert panel[0].startswith(f"{name}, η = {eta:g}: final loss {final:.2g}")
+        assert panel[1:] == ["untrained, 2.3", f"η = {eta:g}"]
+        if panel[0].endswith(", fails"):
+            failed.append((name, eta))
+    # gradient descent at 3 and momentum at 1 blow up; every middle (chosen) eta trains
+    assert failed == [("gradient descent", 3.0), ("momentum", 1.0)]
+    assert all(ns["runs"][run].train_loss[-1] > np.log(10) for run in failed)
+    assert all(ns["runs"][name, ns["best_eta"][name]].train_loss[-1] < 0.05 for name in ns["candidates"])
