@@ -171,22 +171,22 @@ def relu_descent(eta, max_norm=None, steps=300):
             Ws = [W - eta * g for W, g in zip(Ws, grads)]
 
 
-def test_clipping_frames_give_each_runs_final_loss(frames):
+def test_clipping_frames_give_each_runs_losses(frames, ns):
     params, texts = frames["clip_frame"]
     etas, caps = params["eta"].values, params["c"].values
     assert len(texts) == 4 * 6
     dead = {}
     for (i, j), (panel,) in texts.items():
         eta, c = etas[i], caps[j]
-        clipped = relu_descent(eta, c)
         plain = dead.setdefault(eta, relu_descent(eta))
         fate = f"dead at {plain:.3g}" if np.isfinite(plain) else "overflowed"
-        shown = re.fullmatch(rf"ReLU, depth 10, gain 2, η = {eta:g}: after 300 steps,\n"
-                             rf"clipped ([0-9.]+), unclipped {fate}", panel[0])
+        shown = re.fullmatch(rf"η = {eta:g}: clipped ([0-9.e+]+) after 20 steps, ([0-9.]+) after 300;\n"
+                             rf"unclipped {fate}", panel[0])
         assert shown, (eta, c, panel[0])
-        # the two loops agree to 1e-8 for 20 steps; later a ReLU switching on or off turns round-off into a
-        # few per cent (checked: 2 % at eta 0.1, c 1), so 5 %
-        assert float(shown[1]) == pytest.approx(clipped, rel=0.05), (eta, c)
+        # the two loops agree to 1e-8 for 20 steps; later a ReLU switching on or off turns round-off into
+        # tens of per cent at eta 0.3, so after 300 steps only what the text says is held: below the dead loss
+        assert shown[1] == f"{relu_descent(eta, c, steps=20):.3g}", (eta, c)
+        clipped = float(shown[2])
         # the text: clipped, every run learns (below the dead loss of about 2.7)
         assert clipped < 2.6 or (eta, c) == (0.01, 0.25), (eta, c, clipped)
     assert all(not np.isfinite(p) or abs(p - 2.702) < 1e-3 for p in dead.values())
