@@ -43,6 +43,25 @@ TORCH_OTHERS = {
               "maximize": False},
 }
 
+# The keys of ``optimizer.state[p]``, as torch's implementation names them (torch 2.x),
+# besides "step": each must be named on the page, in quotes.
+TORCH_STATE = {
+    "SGD": {"momentum_buffer"},
+    "Adagrad": {"sum"},
+    "RMSprop": {"square_avg", "momentum_buffer", "grad_avg"},
+    "Adadelta": {"square_avg", "acc_delta"},
+    "Adam": {"exp_avg", "exp_avg_sq", "max_exp_avg_sq"},
+}
+
+# torch.optim.lr_scheduler's rates as its documentation defines them, with ``e`` the
+# scheduler's count (``last_epoch``): 0 before its first ``step()``. Stepped once after each
+# ``optimizer.step()``, update t runs with e = t - 1.
+TORCH_SCHEDULERS = {
+    "StepLR": lambda lr, e, step_size, gamma: lr * gamma ** (e // step_size),
+    "ExponentialLR": lambda lr, e, gamma: lr * gamma ** e,
+    "LambdaLR": lambda lr, e, lr_lambda: lr * lr_lambda(e),
+}
+
 # Each gdlib optimizer as a torch call: the torch class, gdlib argument -> torch argument
 # (``betas[0]`` is the first entry of the tuple), and the switches that select the variant.
 _ADAM = {"eta": "lr", "beta1": "betas[0]", "beta2": "betas[1]", "eps": "eps"}
@@ -193,7 +212,7 @@ def test_the_adaptive_optimizers_take_torchs_defaults(name):
 
 @pytest.mark.parametrize("name", sorted(CLASSES))
 def test_every_optimizer_has_an_update_rule_section(name):
-    match = re.search(rf"^### .*\(`{name}`\)$", PAGE, re.M)
+    match = re.search(rf"^### .*: `{name}`$", PAGE, re.M)
     assert match, f"the crosswalk has no update-rule section for {name}"
     body = PAGE[match.end():].split("\n#", 1)[0]
     assert "$$" in body, f"the {name} section does not write its rule"
@@ -336,3 +355,41 @@ def test_the_optimizers_outside_the_book_are_listed():
     section = _section("Not in this book")
     for name in ("AdamW", "NAdam", "RAdam", "Adamax", "ASGD", "Rprop", "LBFGS"):
         assert re.search(rf"^`{name}`$", section, re.M), f"no line for torch.optim.{name}"
+
+
+@pytest.mark.parametrize("torch_class", sorted(TORCH_STATE))
+def test_every_state_key_of_torch_is_named_on_the_page(torch_class):
+    missing = sorted(k for k in TORCH_STATE[torch_class] if f'"{k}"' not in PAGE)
+    assert missing == [], f"the crosswalk does not name {torch_class}'s state keys {missing}"
+
+
+def _scheduler_section() -> str:
+    return " ".join(_section("Schedulers").split())
+
+
+def test_the_schedulers_give_the_same_rates_as_gdlib_schedules():
+    from gdlib import schedules
+
+    eta, gamma, k = 0.3, 0.5, 4
+    step, exponential = schedules.Step(eta, gamma, every=k), schedules.Exponential(eta, gamma)
+    (source,) = re.findall(r"`LambdaLR\(lr_lambda=(lambda e: [^`]+)\)`", _scheduler_section())
+    lr_lambda = eval(source, {"k": k})
+    inverse = schedules.InverseTime(eta, k)
+    for t in range(1, 40):
+        e = t - 1
+        assert np.isclose(step(t), TORCH_SCHEDULERS["StepLR"](eta, e, step_size=k, gamma=gamma))
+        assert np.isclose(exponential(t), TORCH_SCHEDULERS["ExponentialLR"](eta, e, gamma=gamma))
+        assert np.isclose(inverse(t), TORCH_SCHEDULERS["LambdaLR"](eta, e, lr_lambda=lr_lambda))
+
+
+def test_the_page_says_which_update_gets_the_first_decayed_rate():
+    from gdlib import schedules
+
+    eta, gamma, k = 1.0, 0.5, 4
+    first = {name: next(t for t in range(1, 100) if schedule(t) < eta)
+             for name, schedule in (("ExponentialLR", schedules.Exponential(eta, gamma)),
+                                    ("StepLR", schedules.Step(eta, gamma, every=k)))}
+    assert first == {"ExponentialLR": 2, "StepLR": k + 1}
+    section = _scheduler_section()
+    assert "update 1 uses `lr` itself" in section
+    assert "update 2 (`ExponentialLR`)" in section and "update $k+1$ (`StepLR`)" in section
