@@ -523,6 +523,11 @@ def computation_graph(ax: Axes, entries: list, *, values: int | None = None, gra
     columns = max(c for c, _ in where) + 1
     rows = max(r for _, r in where) + 1
     pos = [(c, -(r - (sum(1 for cc, _ in where if cc == c) - 1) / 2)) for c, r in where]  # each column centred
+    ax.set(xlim=(-0.55, columns - 0.45), ylim=(-(rows - 1) / 2 - 0.6, (rows - 1) / 2 + 0.6))
+    # points per data unit along x and y, to place labels beside their arrows
+    box = ax.get_position()
+    width, height = ax.figure.get_size_inches()
+    scale = np.array([box.width * width * 72 / (columns + 0.1), box.height * height * 72 / (rows + 0.2)])
     boxes = []
     for i, e in enumerate(entries):
         value = f"{float(np.sum(e.value)):g}" if i < values else "?"
@@ -542,10 +547,12 @@ def computation_graph(ax: Axes, entries: list, *, values: int | None = None, gra
                                         mutation_scale=16 if hot else 12, shrinkA=1, shrinkB=1,
                                         patchA=boxes[j].get_bbox_patch(), patchB=boxes[i].get_bbox_patch()))
             if (i, j) in slopes:
-                mid = ((pos[i][0] - 0.33 + pos[j][0] + 0.33) / 2, (pos[i][1] + pos[j][1]) / 2)
-                level = pos[i][1] == pos[j][1]  # a short level arrow: its label above it, off the head
-                ax.text(mid[0], mid[1] + (0.05 if level else 0), str(slopes[(i, j)]), ha="center",
-                        va="bottom" if level else "center", fontsize=fontsize, zorder=4,
+                # beside the arrow, not on it: a step to the left of its direction (up for a level arrow)
+                mid = np.array([(pos[i][0] - 0.33 + pos[j][0] + 0.33) / 2, (pos[i][1] + pos[j][1]) / 2])
+                way = (np.array(pos[i]) - np.array(pos[j])) * scale
+                left = np.array([-way[1], way[0]]) / np.hypot(*way)
+                mid = mid + left * fontsize * 0.9 / scale   # about a line's height, in points
+                ax.text(*mid, str(slopes[(i, j)]), ha="center", va="center", fontsize=fontsize, zorder=4,
                         color="0.15", bbox=dict(boxstyle="round,pad=0.15", fc="#f2f2f2",
                                                 ec=PALETTE[1] if hot else "none"))
     ax.set(xlim=(-0.55, columns - 0.45), ylim=(-(rows - 1) / 2 - 0.6, (rows - 1) / 2 + 0.6))
