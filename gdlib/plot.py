@@ -486,7 +486,7 @@ def show(fig: Figure) -> None:
 
 
 def computation_graph(ax: Axes, entries: list, *, values: int | None = None, grads: int = 0,
-                      fontsize: float = 11, slopes: dict | None = None) -> Axes:
+                      fontsize: float = 11, slopes: dict | None = None, highlight: object = ()) -> Axes:
     r"""Draw a recorded computation (``gdlib.autodiff.tape(out)``) as boxes joined by arrows.
 
     Each box shows how its node was computed (``autodiff.node_formula``), its value, and its
@@ -495,7 +495,9 @@ def computation_graph(ax: Axes, entries: list, *, values: int | None = None, gra
     many nodes in tape order (all by default); ``grads`` shows the adjoints of the last that many,
     the order in which the backward pass fills them in. A box not yet reached shows "?".
     ``slopes`` labels arrows: ``{(i, j): text}`` for the arrow from input ``j`` to node ``i``
-    (e.g. the local slopes of ``autodiff.local_slopes``), written on the arrow.
+    (e.g. the local slopes of ``autodiff.local_slopes``), written on the arrow. ``highlight``
+    lists arrows ``(i, j)`` drawn thick and orange (say, the ones a backward step uses).
+    Every arrow ends at the edge of its box, so its head shows whatever the box's width.
     """
     from . import autodiff  # plot does not need autodiff elsewhere
 
@@ -511,20 +513,22 @@ def computation_graph(ax: Axes, entries: list, *, values: int | None = None, gra
     if not isinstance(slopes, dict) or not set(slopes) <= edges:
         bad = slopes if not isinstance(slopes, dict) else sorted(set(slopes) - edges)
         raise ValueError(f"slopes must map arrows (node, input) of the tape to labels, got {bad!r}")
+    if isinstance(highlight, (str, bytes)) or not hasattr(highlight, "__iter__") or not set(highlight) <= edges:
+        bad = highlight if isinstance(highlight, (str, bytes)) or not hasattr(highlight, "__iter__") \
+            else sorted(set(highlight) - edges)
+        raise ValueError(f"highlight must list arrows (node, input) of the tape, got {bad!r}")
+    highlight = set(highlight)
     where = autodiff.graph_layout(entries)
     names = autodiff.node_names(entries)
     columns = max(c for c, _ in where) + 1
     rows = max(r for _, r in where) + 1
     pos = [(c, -(r - (sum(1 for cc, _ in where if cc == c) - 1) / 2)) for c, r in where]  # each column centred
-    for i, e in enumerate(entries):
-        for j in e.inputs:
-            # from the right edge of the input's box to the left edge of this one
-            ax.annotate("", xy=(pos[i][0] - 0.33, pos[i][1]), xytext=(pos[j][0] + 0.33, pos[j][1]),
-                        arrowprops=dict(arrowstyle="-|>", color="0.45", lw=1.2, shrinkA=0, shrinkB=0))
-            if (i, j) in slopes:
-                mid = ((pos[i][0] - 0.33 + pos[j][0] + 0.33) / 2, (pos[i][1] + pos[j][1]) / 2)
-                ax.text(*mid, str(slopes[(i, j)]), ha="center", va="center", fontsize=fontsize - 1,
-                        color="0.15", bbox=dict(boxstyle="round,pad=0.15", fc="#f2f2f2", ec="none"))
+    ax.set(xlim=(-0.55, columns - 0.45), ylim=(-(rows - 1) / 2 - 0.6, (rows - 1) / 2 + 0.6))
+    # points per data unit along x and y, to place labels beside their arrows
+    box = ax.get_position()
+    width, height = ax.figure.get_size_inches()
+    scale = np.array([box.width * width * 72 / (columns + 0.1), box.height * height * 72 / (rows + 0.2)])
+    boxes = []
     for i, e in enumerate(entries):
         value = f"{float(np.sum(e.value)):g}" if i < values else "?"
         has_grad = i >= n - grads and e.grad is not None
@@ -532,8 +536,25 @@ def computation_graph(ax: Axes, entries: list, *, values: int | None = None, gra
         colour = PALETTE[1] if has_grad else PALETTE[0] if i < values else "0.55"
         bar = "\\bar " + names[i] if names[i].startswith("v_") else f"\\bar{{{names[i]}}}"
         text = f"${autodiff.node_formula(entries, i)}$\nvalue {value}\n${bar}$ = {grad}"
-        ax.text(*pos[i], text, ha="center", va="center", fontsize=fontsize, linespacing=1.35,
-                bbox=dict(boxstyle="round,pad=0.35", fc="white", ec=colour, lw=2))
+        boxes.append(ax.text(*pos[i], text, ha="center", va="center", fontsize=fontsize, linespacing=1.35,
+                             bbox=dict(boxstyle="round,pad=0.35", fc="white", ec=colour, lw=2)))
+    for i, e in enumerate(entries):
+        for j in e.inputs:
+            # centre to centre, clipped at the two boxes' edges when drawn (after the boxes)
+            hot = (i, j) in highlight
+            ax.annotate("", xy=pos[i], xytext=pos[j],
+                        arrowprops=dict(arrowstyle="-|>", color=PALETTE[1] if hot else "0.45", lw=2.6 if hot else 1.2,
+                                        mutation_scale=16 if hot else 12, shrinkA=1, shrinkB=1,
+                                        patchA=boxes[j].get_bbox_patch(), patchB=boxes[i].get_bbox_patch()))
+            if (i, j) in slopes:
+                # beside the arrow, not on it: a step to the left of its direction (up for a level arrow)
+                mid = np.array([(pos[i][0] - 0.33 + pos[j][0] + 0.33) / 2, (pos[i][1] + pos[j][1]) / 2])
+                way = (np.array(pos[i]) - np.array(pos[j])) * scale
+                left = np.array([-way[1], way[0]]) / np.hypot(*way)
+                mid = mid + left * fontsize * 0.9 / scale   # about a line's height, in points
+                ax.text(*mid, str(slopes[(i, j)]), ha="center", va="center", fontsize=fontsize, zorder=4,
+                        color="0.15", bbox=dict(boxstyle="round,pad=0.15", fc="#f2f2f2",
+                                                ec=PALETTE[1] if hot else "none"))
     ax.set(xlim=(-0.55, columns - 0.45), ylim=(-(rows - 1) / 2 - 0.6, (rows - 1) / 2 + 0.6))
     ax.set_axis_off()
     return ax

@@ -1223,3 +1223,5 @@ add("autodiff local_slopes arrays", lambda: AD.local_slopes(AD.Tensor([1.0, 2.0]
     r"^out must be computed from single numbers only \(a slope per arrow\), got a node of shape \(2,\)")
 add("plot.computation_graph slopes not an arrow", lambda: plot.computation_graph(Figure().add_subplot(), _example_tape(), slopes={(0, 6): "1"}), V,
     r"^slopes must map arrows \(node, input\) of the tape to labels, got \[\(0, 6\)\]")
+add("plot.computation_graph highlight not an arrow", lambda: plot.computation_graph(Figure().add_subplot(), _example_tape(), highlight={(0, 6)}), V,
+    r"^highlight must list arrows \(node, input\) of the tape, got \[\(0, 6\)\]")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
+from matplotlib import colors as mpl_colors
 from matplotlib.figure import Figure
 
 from gdlib import GD, descend, plot
@@ -357,3 +358,33 @@ def test_computation_graph_writes_the_slopes_on_their_arrows():
     assert 0 < xl < 1  # between column 0 (x) and column 1 (x y)
     with pytest.raises(ValueError, match=r"slopes must map arrows"):
         plot.computation_graph(Figure().add_subplot(), entries, slopes={(0, 3): "no such arrow"})
+
+
+def test_computation_graph_arrows_end_at_their_boxes_and_highlight_in_orange():
+    """Arrows were once drawn from fixed offsets, so a wide box hid their heads; now each is clipped at its boxes."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.text import Annotation
+
+    from gdlib.autodiff import Tensor, tape
+    x, y = Tensor(2.0, "x"), Tensor(1.0, "y")
+    entries = tape(x**2 + x * y + y**2)
+    fig = Figure(figsize=(5.6, 4.4))
+    ax = plot.computation_graph(fig.add_subplot(), entries, highlight={(3, 2), (5, 2)})
+    boxes = [t for t in ax.texts if t.get_text() and "value" in t.get_text()]
+    arrows = [t for t in ax.texts if isinstance(t, Annotation)]
+    FigureCanvasAgg(fig).draw()  # clips each arrow at its boxes
+    for a in arrows:
+        patch = a.arrow_patch
+        assert patch.patchA in [b.get_bbox_patch() for b in boxes] and patch.patchB in [b.get_bbox_patch() for b in boxes]
+        # the head's tip sits just outside the box it enters (main drew three tips under boxes)
+        (shaft, head), _ = patch._get_path_in_displaycoord()
+        tip, box = head.vertices[1], patch.patchB.get_window_extent()
+        assert box.x0 - 8 <= tip[0] <= box.x1 + 8 and box.y0 - 8 <= tip[1] <= box.y1 + 8, (tip, box)
+        for b in boxes:
+            inner = b.get_bbox_patch().get_window_extent().padded(-2)
+            assert not inner.contains(*tip), (b.get_text(), tip)
+    hot = [a for a in arrows if a.arrow_patch.get_linewidth() > 2]
+    assert len(hot) == 2 and all(a.arrow_patch.get_edgecolor()[:3] == pytest.approx(mpl_colors.to_rgb(plot.PALETTE[1]))
+                                 for a in hot)
+    with pytest.raises(ValueError, match=r"highlight must list arrows"):
+        plot.computation_graph(Figure().add_subplot(), entries, highlight={(0, 6)})
