@@ -43,7 +43,8 @@ def test_titles_state_the_measured_accuracy_and_loss(chapter):
         h = ns["history"][name]
         accuracy = np.mean(h.test_predictions[epoch] == y_test)  # from the predictions, not the recorded figure
         assert curves[0] == f"{name}, epoch {epoch}: test {accuracy:.1%}\ntraining loss {h.train_loss[epoch]:.3f}"
-        assert curves[1:] == ["gradient descent", "momentum", "Adam", "training set"]  # the legend, all three runs
+        assert curves[1:] == ["gradient descent", "momentum", "Adam", "chosen: test set",
+                              "chosen: training set"]  # the legend: all three runs, the line styles
 
 
 def test_the_grid_marks_each_digit_right_or_wrong(chapter):
@@ -82,14 +83,17 @@ def test_adams_history_is_reproduced_by_a_fresh_run(chapter):
 def test_the_eta_picker_shows_each_run_and_marks_the_failed_ones(chapter):
     shown, ns = chapter
     params, texts = shown["eta_frame"]
-    assert params["optimizer"].values == ["gradient descent", "momentum", "Adam"]
+    runs = [(name, eta) for name, (_, etas) in ns["candidates"].items() for eta in etas]
+    # the picker names each run by its optimizer and its eta (the reader sees the value)
+    assert params["run"].values == [f"{name}, η = {eta:g}" for name, eta in runs]
+    assert len(texts) == 9
     failed = []
-    for (i, j), (panel,) in texts.items():
-        name = params["optimizer"].values[i]
-        eta = ns["candidates"][name][1][j]
+    for (i,), (panel,) in texts.items():
+        name, eta = runs[i]
         final = ns["runs"][name, eta].train_loss[-1]
         assert panel[0].startswith(f"{name}, η = {eta:g}: final loss {final:.2g}")
-        assert panel[1:] == ["untrained, 2.3", f"η = {eta:g}"]
+        others = [f"η = {e:g}" for e in ns["candidates"][name][1] if e != eta]
+        assert panel[1:] == ["untrained, 2.3", f"η = {eta:g}", *others]  # the pale runs labelled too
         if panel[0].endswith(", fails"):
             failed.append((name, eta))
     # gradient descent at 3 and momentum at 1 blow up; every middle (chosen) eta trains
