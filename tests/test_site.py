@@ -505,3 +505,22 @@ def test_printed_an_interactive_stays_together_and_solutions_stay_hidden(site, b
     assert printed["together"] and set(printed["together"]) == {"avoid"}, printed
     assert printed["solutions"] and set(printed["solutions"]) == {"none"}, printed
     assert log.problems == []
+
+
+def test_the_search_box_finds_a_chapter_and_chapters_skip_the_search_index(site, browser):
+    # The search page defers Sphinx's search scripts like every other script; run in the
+    # wrong order they once found nothing ("_ready is not defined").
+    responses: list = []
+    page, log = _open(browser, f"{site}/book/adam.html", site, responses=responses)
+    # The index only serves search-as-you-type (off); a chapter need not load it.
+    assert not [r.url for r in responses if "searchindex.js" in r.url]
+    page.keyboard.press("Control+k")
+    box = page.locator("#pst-search-dialog input[name=q]")
+    box.fill("backpropagation")
+    box.press("Enter")
+    page.wait_for_url("**/search.html?q=backpropagation")
+    page.wait_for_function("() => document.querySelectorAll('#search-results li').length > 0", timeout=20_000)
+    found = page.locator("#search-results li").all_inner_texts()
+    assert any("Backpropagation, layer by layer" in t for t in found), found
+    assert log.problems == []
+    page.close()
