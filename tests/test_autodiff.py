@@ -11,6 +11,7 @@ import sympy as sp
 
 from gdlib import autodiff as A
 from gdlib.numdiff import numerical_gradient
+from chained_bowl import f_n
 
 
 def fd_grad(f, x, h=1e-6):
@@ -341,11 +342,6 @@ def test_node_formulas_read_like_the_math():
 def test_operation_counts_follow_n_passes_against_one():
     from gdlib.autodiff import operation_counts
 
-    def f_n(xs):
-        total = xs[0] ** 2
-        for a, b in zip(xs[:-1], xs[1:]):
-            total = total + a * b + b**2
-        return total
     for n in (1, 2, 3, 10, 50):
         c = operation_counts(f_n, np.arange(1.0, n + 1))
         per_run = 4 * n - 3  # n squares, n - 1 products, 2n - 2 additions

@@ -13,6 +13,7 @@ import re
 import pytest
 
 from notebook_frames import chapter_frames
+from chained_bowl import f_n
 
 # At (2, 1): x, v1 = x^2, y, v2 = xy, v3 = v1 + v2, v4 = y^2, v5 = f, in tape order.
 VALUES = [2, 4, 1, 2, 6, 1, 7]
@@ -99,12 +100,6 @@ def test_every_ratio_the_prose_states_is_n_over_two():
     import numpy as np
 
     from gdlib.autodiff import operation_counts
-
-    def f_n(xs):
-        total = xs[0] ** 2
-        for a, b in zip(xs[:-1], xs[1:]):
-            total = total + a * b + b**2
-        return total
 
     cells = json.loads((Path(__file__).resolve().parent.parent / "book" / "automatic_differentiation.ipynb").read_text())["cells"]
     prose = " ".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")

@@ -6,6 +6,7 @@ import numpy as np
 
 from gdlib.autodiff import Tensor, grad, operation_counts, value_and_grad
 from gdlib.selfcheck import check
+from chained_bowl import f_n
 
 
 def test_by_hand_answer_is_the_tape():
@@ -25,11 +26,6 @@ def test_steps_answer_is_the_first_small_gradient():
 
 
 def test_cost_answer_is_counted():
-    def f_n(xs):
-        total = xs[0] ** 2
-        for a, b in zip(xs[:-1], xs[1:]):
-            total = total + a * b + b**2
-        return total
     c = operation_counts(f_n, np.arange(1.0, 101))
     assert check("ex-ad-cost", [c.forward_operations, c.forward_operations / c.reverse_operations]).right
     assert not check("ex-ad-cost", [c.forward_operations, 100]).right
